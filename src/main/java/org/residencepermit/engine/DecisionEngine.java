@@ -1,0 +1,104 @@
+package org.residencepermit.engine;
+
+import org.kie.api.KieServices;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.time.SessionPseudoClock;
+import org.residencepermit.model.Decision;
+import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.model.Regime;
+import org.residencepermit.model.Topic;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The in-process API: evaluates decision requests against the current rule base and swaps rule bases atomically.
+ * A request is decided entirely on the rule base it started with, so a reload never shows a half-loaded rule set.
+ */
+public final class DecisionEngine {
+    /** Guards against rules that keep re-triggering each other. */
+    static final int MAX_FIRINGS = 10_000;
+
+    static {
+        // Lets analysts write date-effective "2018-01-01" instead of Drools' default "01-Jan-2018".
+        if (System.getProperty("drools.dateformat") == null) {
+            System.setProperty("drools.dateformat", "yyyy-MM-dd");
+        }
+    }
+
+    private final RuleCompiler compiler;
+    private final Path rulesDirectory;
+    private final AtomicReference<RuleBase> current = new AtomicReference<>();
+    private final KieSessionConfiguration sessionConfiguration;
+
+    public DecisionEngine(Path rulesDirectory, ClassLoader classLoader) {
+        this.compiler = new RuleCompiler(classLoader);
+        this.rulesDirectory = rulesDirectory;
+        this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
+        // Rules carry date-effective/date-expires; the pseudo clock is set to asOf, so they are judged by the rules
+        // in force on the decision date, not on the server's clock.
+        sessionConfiguration.setOption(ClockTypeOption.PSEUDO);
+        current.set(compiler.compile(rulesDirectory));
+    }
+
+    public RuleBase ruleBase() {
+        return current.get();
+    }
+
+    public Path rulesDirectory() {
+        return rulesDirectory;
+    }
+
+    /** Compiles a directory without putting it in service. */
+    public RuleBase compile(Path directory) {
+        return compiler.compile(directory);
+    }
+
+    /** Puts an already compiled and checked rule base in service. */
+    public void swap(RuleBase ruleBase) {
+        current.set(ruleBase);
+    }
+
+    public Decision decide(DecisionRequest request, boolean explain) {
+        return decide(current.get(), request, explain);
+    }
+
+    public Decision decide(RuleBase ruleBase, DecisionRequest request, boolean explain) {
+        DecisionRequest facts = RequestValidator.validate(request);
+        Jurisdiction jurisdiction = ruleBase.jurisdictionFor(facts.city());
+        Recorder recorder = new Recorder(ruleBase, explain);
+        KieSession session = ruleBase.kieBase(jurisdiction).newKieSession(sessionConfiguration, null);
+        try {
+            SessionPseudoClock clock = session.getSessionClock();
+            clock.advanceTime(facts.asOf().atTime(LocalTime.NOON).atZone(ZoneId.systemDefault())
+                    .toInstant().toEpochMilli(), TimeUnit.MILLISECONDS);
+            session.addEventListener((AgendaEventListener) recorder);
+            session.addEventListener((RuleRuntimeEventListener) recorder);
+            session.insert(facts);
+            session.insert(Derivations.of(facts));
+            for (Topic topic : Topic.values()) {
+                session.insert(new Regime(topic, jurisdiction.governing(topic)));
+            }
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new IllegalStateException("rules fired " + fired + " times: a rule loop in " + jurisdiction.id());
+            }
+        } finally {
+            session.dispose();
+        }
+        return DecisionAssembler.assemble(facts, jurisdiction, ruleBase, recorder.outcomes(),
+                explain ? recorder.firings() : null);
+    }
+
+    public List<Jurisdiction> jurisdictions() {
+        return current.get().jurisdictions();
+    }
+}

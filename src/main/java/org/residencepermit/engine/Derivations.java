@@ -1,0 +1,88 @@
+package org.residencepermit.engine;
+
+import org.residencepermit.model.Basis;
+import org.residencepermit.model.City;
+import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.model.Derived;
+import org.residencepermit.model.EmploymentType;
+import org.residencepermit.model.HousingType;
+import org.residencepermit.model.ProxyRelation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Computes the {@link Derived} values of a normalized request, once, with {@link LegalDates}. */
+public final class Derivations {
+
+    private static final Set<HousingType> STABLE_HOUSING = EnumSet.of(HousingType.OWNED, HousingType.RENTED,
+            HousingType.EMPLOYER_DORM, HousingType.SCHOOL_DORM, HousingType.LODGING_WITH_RELATIVE,
+            HousingType.LODGING_WITH_OTHER);
+    private static final Set<EmploymentType> STABLE_EMPLOYMENT = EnumSet.of(EmploymentType.EMPLOYEE,
+            EmploymentType.SELF_EMPLOYED_LICENSED);
+
+    private Derivations() {
+    }
+
+    public static Derived of(DecisionRequest r) {
+        LocalDate asOf = r.asOf();
+        LocalDate birth = r.applicant().birthDate();
+        Integer age = birth == null ? null : LegalDates.age(birth, asOf);
+
+        LocalDate registered = r.registration().residenceRegistrationDate();
+        Integer monthsSinceRegistration = registered == null ? null : LegalDates.completedMonths(registered, asOf);
+        boolean onRegistrationBoundary = registered != null && LegalDates.isMonthAnniversary(registered, asOf);
+
+        LocalDate start = r.permit().validityStartDate();
+        LocalDate expiry = r.permit().expiryDate() != null ? r.permit().expiryDate()
+                : start == null ? null : LegalDates.addMonths(start, 12);
+        Integer permitAgeMonths = start == null ? null : LegalDates.completedMonths(start, asOf);
+        boolean onPermitBoundary = start != null && LegalDates.isMonthAnniversary(start, asOf);
+        Long daysToExpiry = expiry == null ? null : LegalDates.daysBetween(asOf, expiry);
+        Long overdueDays = expiry == null ? null : -daysToExpiry;
+        Integer monthsOverdue = expiry == null || !asOf.isAfter(expiry) ? null : LegalDates.completedMonths(expiry, asOf);
+        boolean suspended = Boolean.TRUE.equals(r.permit().held()) && overdueDays != null && overdueDays >= 1;
+
+        boolean employment = STABLE_EMPLOYMENT.contains(r.employment().employmentType());
+        boolean residence = STABLE_HOUSING.contains(r.housing().housingType());
+        boolean study = Boolean.TRUE.equals(r.study().enrolledFullTime());
+        Basis basis = r.submission().basisChosen() != null ? r.submission().basisChosen()
+                : employment ? Basis.EMPLOYMENT : residence ? Basis.RESIDENCE : study ? Basis.STUDY : null;
+
+        boolean proxyRequested = Boolean.FALSE.equals(r.submission().applicantPresent());
+        boolean proxyEligiblePerson = (age != null && age < 16)
+                || Boolean.TRUE.equals(r.applicant().mobilityImpaired())
+                || Boolean.TRUE.equals(r.applicant().disabled());
+        ProxyRelation relation = r.submission().proxy() == null ? null : r.submission().proxy().relation();
+        boolean agentQualified = relation == ProxyRelation.GUARDIAN || relation == ProxyRelation.CLOSE_RELATIVE;
+
+        return new Derived(age, monthsSinceRegistration, onRegistrationBoundary, expiry, permitAgeMonths,
+                onPermitBoundary, daysToExpiry, overdueDays, monthsOverdue, suspended, leftHukouPlace(r),
+                employment, residence, study, basis, proxyRequested, proxyEligiblePerson, agentQualified,
+                datesAfterAsOf(r));
+    }
+
+    /** Compares the hukou city with the city of residence (cityName, or the city itself when it is named). */
+    private static Boolean leftHukouPlace(DecisionRequest r) {
+        String residenceCity = r.cityName() != null ? r.cityName()
+                : r.city() != null && r.city() != City.OTHER ? r.city().name() : null;
+        String hukouCity = r.applicant().hukouCity();
+        if (residenceCity == null || hukouCity == null) {
+            return null;
+        }
+        return !residenceCity.trim().equalsIgnoreCase(hukouCity.trim());
+    }
+
+    /** Rulebook section 6, step 1: a date after asOf (other than expiry dates) contradicts the request. */
+    private static List<String> datesAfterAsOf(DecisionRequest r) {
+        List<String> paths = new ArrayList<>();
+        RequestDates.of(r, false).forEach((path, date) -> {
+            if (date.isAfter(r.asOf())) {
+                paths.add(path);
+            }
+        });
+        return paths;
+    }
+}

@@ -1,0 +1,96 @@
+package org.residencepermit.engine;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The one place where legal date arithmetic lives (rulebook CONV-1..CONV-7). Rules import these functions instead of
+ * computing dates themselves, so every boundary convention is implemented and tested once.
+ */
+public final class LegalDates {
+
+    private LegalDates() {
+    }
+
+    /** CONV-1: same day of the month n months later, or the last day of a shorter target month (民法典 Art. 202). */
+    public static LocalDate addMonths(LocalDate date, int months) {
+        return date.plusMonths(months);
+    }
+
+    /** CONV-1: the number of whole months completed from start to asOf; negative when asOf is before start. */
+    public static int completedMonths(LocalDate start, LocalDate asOf) {
+        int months = (int) ChronoUnit.MONTHS.between(start.withDayOfMonth(1), asOf.withDayOfMonth(1));
+        while (addMonths(start, months).isAfter(asOf)) {
+            months--;
+        }
+        while (!addMonths(start, months + 1).isAfter(asOf)) {
+            months++;
+        }
+        return months;
+    }
+
+    /** CONV-1: "has completed n months" (满n个月 / n个月以上) means asOf >= addMonths(start, n). */
+    public static boolean hasCompletedMonths(LocalDate start, LocalDate asOf, int months) {
+        return !asOf.isBefore(addMonths(start, months));
+    }
+
+    /** CONV-1: asOf is exactly a month anniversary of start, the same-day boundary that carries uncertainty. */
+    public static boolean isMonthAnniversary(LocalDate start, LocalDate asOf) {
+        return asOf.equals(addMonths(start, completedMonths(start, asOf)));
+    }
+
+    /** Days from {@code from} to {@code to}; positive when {@code to} is later. */
+    public static long daysBetween(LocalDate from, LocalDate to) {
+        return ChronoUnit.DAYS.between(from, to);
+    }
+
+    /** CONV-2: asOf lies in the window "within n days before x", i.e. [x - n days, x], both ends included. */
+    public static boolean withinDaysBefore(LocalDate asOf, LocalDate x, int days) {
+        return !asOf.isBefore(x.minusDays(days)) && !asOf.isAfter(x);
+    }
+
+    /** CONV-2: asOf lies in the window "within n months before x", i.e. [addMonths(x, -n), x]. */
+    public static boolean withinMonthsBefore(LocalDate asOf, LocalDate x, int months) {
+        return !asOf.isBefore(addMonths(x, -months)) && !asOf.isAfter(x);
+    }
+
+    /** CONV-6: age in whole years; it increases on the birthday itself. */
+    public static int age(LocalDate birthDate, LocalDate asOf) {
+        return Period.between(birthDate, asOf).getYears();
+    }
+
+    /**
+     * CONV-7: the last day of a period of n days that starts counting the day after {@code known} (民法典 Art. 201),
+     * moved to the next working day when it falls on a weekend (法定休假日). Public holidays and adjusted working
+     * days (调休) are not modelled; rules flag that as uncertain where it matters.
+     */
+    public static LocalDate periodEndDays(LocalDate known, int days) {
+        return nextWorkingDay(known.plusDays(days));
+    }
+
+    /** CONV-7 for periods counted in months (e.g. 6 months to sue): corresponding day, then next working day. */
+    public static LocalDate periodEndMonths(LocalDate known, int months) {
+        return nextWorkingDay(addMonths(known, months));
+    }
+
+    private static LocalDate nextWorkingDay(LocalDate day) {
+        LocalDate result = day;
+        while (result.getDayOfWeek() == DayOfWeek.SATURDAY || result.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            result = result.plusDays(1);
+        }
+        return result;
+    }
+
+    /** The earlier of two optional dates; null only when both are null. */
+    public static LocalDate earliest(LocalDate a, LocalDate b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,89 @@
+package org.residencepermit.engine;
+
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.model.RuleFiring;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Listens to one evaluation: attributes every fact a rule inserts to that rule (so each outcome carries its rule ID
+ * and source), and, when explaining, records every firing with the facts it matched.
+ */
+final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+
+    /** An outcome fact and the rule that concluded it. */
+    record Attributed(RuleInfo rule, Object fact) {
+    }
+
+    private final RuleBase ruleBase;
+    private final boolean explain;
+    private final List<Attributed> outcomes = new ArrayList<>();
+    private final List<RuleFiring> firings = new ArrayList<>();
+    private List<String> currentConclusions;
+
+    Recorder(RuleBase ruleBase, boolean explain) {
+        this.ruleBase = ruleBase;
+        this.explain = explain;
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        Rule rule = event.getRule();
+        if (rule == null) {
+            return;
+        }
+        outcomes.add(new Attributed(ruleBase.rule(rule), event.getObject()));
+        if (explain) {
+            if (currentConclusions == null) {
+                currentConclusions = new ArrayList<>();
+            }
+            currentConclusions.add(event.getObject().toString());
+        }
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        if (!explain) {
+            return;
+        }
+        RuleInfo info = ruleBase.rule(event.getMatch().getRule());
+        List<String> matched = event.getMatch().getObjects().stream().map(Recorder::describe).toList();
+        firings.add(new RuleFiring(firings.size() + 1, info.id(), info.name(), info.jurisdiction(), info.title(),
+                info.source(), matched, currentConclusions == null ? List.of() : currentConclusions));
+        currentConclusions = null;
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // Outcome facts are immutable records; nothing is ever updated.
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        // Rules never retract outcomes.
+    }
+
+    List<Attributed> outcomes() {
+        return outcomes;
+    }
+
+    List<RuleFiring> firings() {
+        return firings;
+    }
+
+    /** The request itself is summarized; other facts are small records whose toString is their content. */
+    private static String describe(Object fact) {
+        if (fact instanceof DecisionRequest r) {
+            return "DecisionRequest[procedure=" + r.procedure() + ", city=" + r.city() + ", asOf=" + r.asOf() + "]";
+        }
+        return String.valueOf(fact);
+    }
+}

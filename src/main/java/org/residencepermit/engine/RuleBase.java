@@ -1,0 +1,69 @@
+package org.residencepermit.engine;
+
+import org.kie.api.KieBase;
+import org.residencepermit.model.City;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable compiled rule set: one Drools KieBase per jurisdiction (national rules plus the city's own), the
+ * jurisdiction declarations, the rule catalogue, and a content hash that identifies it in every response.
+ */
+public final class RuleBase {
+    private final String version;
+    private final Path directory;
+    private final List<Jurisdiction> jurisdictions;
+    private final Map<String, KieBase> kieBases;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> rulesByName;
+
+    RuleBase(String version, Path directory, List<Jurisdiction> jurisdictions, Map<String, KieBase> kieBases,
+             List<RuleInfo> rules) {
+        this.version = version;
+        this.directory = directory;
+        this.jurisdictions = List.copyOf(jurisdictions);
+        this.kieBases = Map.copyOf(kieBases);
+        this.rules = List.copyOf(rules);
+        this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::key, Function.identity()));
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public List<Jurisdiction> jurisdictions() {
+        return jurisdictions;
+    }
+
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    /** The jurisdiction serving a city; cities without their own rules (OTHER) get the national default. */
+    public Jurisdiction jurisdictionFor(City city) {
+        return jurisdictions.stream().filter(j -> j.city() == city).findFirst()
+                .orElseGet(() -> jurisdiction(Jurisdiction.NATIONAL));
+    }
+
+    public Jurisdiction jurisdiction(String id) {
+        return jurisdictions.stream().filter(j -> j.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no jurisdiction " + id));
+    }
+
+    KieBase kieBase(Jurisdiction jurisdiction) {
+        return kieBases.get(jurisdiction.id());
+    }
+
+    RuleInfo rule(org.kie.api.definition.rule.Rule rule) {
+        RuleInfo info = rulesByName.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
+        return info != null ? info : RuleInfo.of(rule);
+    }
+}

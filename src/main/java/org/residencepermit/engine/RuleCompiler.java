@@ -1,0 +1,220 @@
+package org.residencepermit.engine;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Compiles a rules directory ({@code rules/<jurisdiction>/*.drl} + {@code jurisdiction.yaml}) into a {@link RuleBase}.
+ * Besides Drools' own errors it enforces the house conventions, so a rule set that breaks them never goes live:
+ * the DRL package matches its folder, rule names are ASCII and start with a rulebook ID, and every rule cites a
+ * {@code @source}.
+ */
+public final class RuleCompiler {
+    public static final String RULES_PACKAGE_PREFIX = "org.residencepermit.rules.";
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final Pattern RULE_NAME = Pattern.compile("^[A-Z]+(-[A-Z0-9]+)+ [\\x21-\\x7E][\\x20-\\x7E]*$");
+    private static final AtomicLong BUILD_COUNTER = new AtomicLong();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final ClassLoader classLoader;
+
+    public RuleCompiler(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    public RuleBase compile(Path rulesDirectory) {
+        Path dir = rulesDirectory.toAbsolutePath().normalize();
+        List<CompileError> errors = new ArrayList<>();
+        List<Jurisdiction> jurisdictions = readJurisdictions(dir, errors);
+        Map<String, List<Path>> drlFiles = new LinkedHashMap<>();
+        for (Jurisdiction j : jurisdictions) {
+            drlFiles.put(j.id(), listFiles(dir.resolve(j.id()), ".drl"));
+        }
+        if (jurisdictions.stream().noneMatch(j -> j.id().equals(Jurisdiction.NATIONAL))) {
+            errors.add(new CompileError(dir + "/national/jurisdiction.yaml", 0, "the national base rules are missing"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.residencepermit", "rules",
+                "1.0." + BUILD_COUNTER.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        kfs.writeKModuleXML(kmoduleXml(jurisdictions));
+        Map<String, String> kfsPathToFile = new LinkedHashMap<>();
+        drlFiles.forEach((id, files) -> {
+            for (Path file : files) {
+                String text = read(file);
+                String expectedPackage = RULES_PACKAGE_PREFIX + id;
+                Matcher m = PACKAGE.matcher(text);
+                if (!m.find() || !m.group(1).equals(expectedPackage)) {
+                    errors.add(new CompileError(dir.relativize(file).toString(), 0,
+                            "package must be " + expectedPackage + " to match the folder"));
+                }
+                String kfsPath = "src/main/resources/" + expectedPackage.replace('.', '/') + "/" + file.getFileName();
+                kfsPathToFile.put(kfsPath, dir.relativize(file).toString());
+                kfs.write(kfsPath, text);
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+
+        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = message.getPath() == null ? "" : message.getPath();
+            errors.add(new CompileError(kfsPathToFile.getOrDefault(path, path), message.getLine(), message.getText()));
+        }
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(errors);
+        }
+        KieContainer container = ks.newKieContainer(releaseId, classLoader);
+        // The container keeps what it needs; dropping the module from the repository stops reloads from leaking.
+        ks.getRepository().removeKieModule(releaseId);
+
+        Map<String, KieBase> kieBases = new LinkedHashMap<>();
+        for (Jurisdiction j : jurisdictions) {
+            kieBases.put(j.id(), container.getKieBase(j.id()));
+        }
+        List<RuleInfo> rules = catalogue(kieBases.values(), errors);
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+        return new RuleBase(contentHash(dir, drlFiles), dir, jurisdictions, kieBases, rules);
+    }
+
+    private List<Jurisdiction> readJurisdictions(Path dir, List<CompileError> errors) {
+        if (!Files.isDirectory(dir)) {
+            errors.add(new CompileError(dir.toString(), 0, "rules directory not found"));
+            return List.of();
+        }
+        List<Jurisdiction> result = new ArrayList<>();
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path folder : children.filter(Files::isDirectory).sorted().toList()) {
+                Path spec = folder.resolve("jurisdiction.yaml");
+                if (!Files.exists(spec)) {
+                    continue;
+                }
+                try {
+                    Jurisdiction j = YAML.readValue(spec.toFile(), Jurisdiction.class);
+                    if (!folder.getFileName().toString().equals(j.id())) {
+                        errors.add(new CompileError(dir.relativize(spec).toString(), 0,
+                                "id '" + j.id() + "' must equal the folder name"));
+                    }
+                    result.add(j);
+                } catch (IOException e) {
+                    errors.add(new CompileError(dir.relativize(spec).toString(), 0, e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return result;
+    }
+
+    /** One KieBase per jurisdiction: the national package alone, or national + the city's package. */
+    private static String kmoduleXml(List<Jurisdiction> jurisdictions) {
+        StringBuilder xml = new StringBuilder("<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\">\n");
+        for (Jurisdiction j : jurisdictions) {
+            String packages = j.id().equals(Jurisdiction.NATIONAL) ? j.rulePackage()
+                    : RULES_PACKAGE_PREFIX + Jurisdiction.NATIONAL + "," + j.rulePackage();
+            xml.append("  <kbase name=\"").append(j.id()).append("\" packages=\"").append(packages)
+                    .append("\"/>\n");
+        }
+        return xml.append("</kmodule>\n").toString();
+    }
+
+    private static List<RuleInfo> catalogue(Iterable<KieBase> all, List<CompileError> errors) {
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        for (KieBase kieBase : all) {
+            for (KiePackage pkg : kieBase.getKiePackages()) {
+                for (Rule rule : pkg.getRules()) {
+                    RuleInfo info = RuleInfo.of(rule);
+                    if (rules.putIfAbsent(info.key(), info) != null) {
+                        continue;
+                    }
+                    if (!RULE_NAME.matcher(rule.getName()).matches()) {
+                        errors.add(new CompileError(pkg.getName(), 0, "rule \"" + rule.getName()
+                                + "\": name must be ASCII and start with a rulebook ID, e.g. \"BJ-END-1 window\""));
+                    }
+                    if (info.source() == null || info.source().isBlank()) {
+                        errors.add(new CompileError(pkg.getName(), 0, "rule \"" + rule.getName()
+                                + "\" has no @source metadata"));
+                    }
+                }
+            }
+        }
+        return rules.values().stream()
+                .sorted(Comparator.comparing(RuleInfo::jurisdiction).thenComparing(RuleInfo::name)).toList();
+    }
+
+    private static String contentHash(Path dir, Map<String, List<Path>> drlFiles) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<Path> files = new ArrayList<>();
+            drlFiles.forEach((id, drls) -> {
+                files.add(dir.resolve(id).resolve("jurisdiction.yaml"));
+                files.addAll(drls);
+            });
+            for (Path file : files) {
+                digest.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(file));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> listFiles(Path folder, String suffix) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package org.residencepermit.model;
+
+public enum AppealRoute { RECONSIDERATION, LITIGATION }

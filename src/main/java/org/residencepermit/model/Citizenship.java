@@ -1,0 +1,3 @@
+package org.residencepermit.model;
+
+public enum Citizenship { MAINLAND, HK_MACAO, TAIWAN, FOREIGN }

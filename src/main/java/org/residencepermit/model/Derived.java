@@ -1,0 +1,35 @@
+package org.residencepermit.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Values derived once from a request by the date helper (CONV-1..CONV-7), so that rules compare numbers instead of
+ * repeating date arithmetic. Fields are null when the facts they come from are absent.
+ *
+ * @param monthsSinceRegistration completed months since {@code registration.residenceRegistrationDate} (CONV-1)
+ * @param onRegistrationMonthBoundary asOf falls exactly on a month anniversary of the registration date
+ * @param expiryDate the permit's effective expiry: given, or validityStartDate + 12 months (CONV-5)
+ * @param permitAgeMonths completed months since {@code permit.validityStartDate}
+ * @param onPermitMonthBoundary asOf falls exactly on a month anniversary of the validity start
+ * @param daysToExpiry expiryDate - asOf in days
+ * @param overdueDays asOf - expiryDate in days (CONV-3), negative before expiry
+ * @param functionSuspended a held permit whose expiry has passed (REG-NAT Art. 10(3))
+ * @param basis the basis chosen by the applicant, else the first satisfied in the order E, R, S
+ * @param proxyRequested the applicant is not present in person
+ * @param proxyEligiblePerson under 16, mobility-impaired (elderly) or disabled (REG-NAT Art. 9(3))
+ * @param agentGuardianOrCloseRelative the proxy is a guardian or close relative
+ * @param factsDatedAfterAsOf paths of dates (other than expiry dates) that lie after asOf
+ */
+public record Derived(Integer age,
+                      Integer monthsSinceRegistration, boolean onRegistrationMonthBoundary,
+                      LocalDate expiryDate, Integer permitAgeMonths, boolean onPermitMonthBoundary,
+                      Long daysToExpiry, Long overdueDays, Integer monthsOverdue, boolean functionSuspended,
+                      Boolean leftHukouPlace,
+                      boolean stableEmployment, boolean stableResidence, boolean continuousStudy, Basis basis,
+                      boolean proxyRequested, boolean proxyEligiblePerson, boolean agentGuardianOrCloseRelative,
+                      List<String> factsDatedAfterAsOf) {
+    public Derived {
+        factsDatedAfterAsOf = List.copyOf(factsDatedAfterAsOf);
+    }
+}

@@ -1,0 +1,3 @@
+package org.residencepermit.model;
+
+public enum EmploymentType { EMPLOYEE, SELF_EMPLOYED_LICENSED, FREELANCE_UNLICENSED, NONE }

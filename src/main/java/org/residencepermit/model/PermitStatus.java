@@ -1,0 +1,3 @@
+package org.residencepermit.model;
+
+public enum PermitStatus { ACTIVE, SUSPENDED, CANCELLED, TERMINATED }

@@ -1,0 +1,4 @@
+package org.residencepermit.model;
+
+public record Proxy(ProxyRelation relation, String relationDetail, Integer agentAge) {
+}

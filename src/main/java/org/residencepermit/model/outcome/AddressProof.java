@@ -1,0 +1,19 @@
+package org.residencepermit.model.outcome;
+
+import org.residencepermit.model.DocumentCode;
+
+import java.util.List;
+
+/**
+ * The jurisdiction's address-proof table applied to the applicant's housing: one requirement per fact. Procedure rules
+ * that need an address proof turn these into {@link RequiredDocument}s.
+ */
+public record AddressProof(List<DocumentCode> anyOf) {
+    public AddressProof {
+        anyOf = List.copyOf(anyOf);
+    }
+
+    public static AddressProof of(DocumentCode... codes) {
+        return new AddressProof(List.of(codes));
+    }
+}

@@ -1,0 +1,6 @@
+package org.residencepermit.model.outcome;
+
+import org.residencepermit.model.Channel;
+
+public record ChannelOffered(Channel channel) {
+}

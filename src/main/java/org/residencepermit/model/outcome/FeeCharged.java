@@ -1,0 +1,4 @@
+package org.residencepermit.model.outcome;
+
+public record FeeCharged(Fee fee) {
+}
