@@ -8,9 +8,11 @@ import org.residencepermit.model.Reason;
 import org.residencepermit.model.RuleFiring;
 import org.residencepermit.model.Verdict;
 import org.residencepermit.model.outcome.Alternative;
+import org.residencepermit.model.outcome.Aspect;
 import org.residencepermit.model.outcome.AlternativeChannel;
 import org.residencepermit.model.outcome.AlternativeDocument;
 import org.residencepermit.model.outcome.ChannelOffered;
+import org.residencepermit.model.outcome.ConditionMet;
 import org.residencepermit.model.outcome.Conflict;
 import org.residencepermit.model.outcome.Consequence;
 import org.residencepermit.model.outcome.ConsequenceKey;
@@ -47,17 +49,21 @@ import java.util.Set;
 final class DecisionAssembler {
 
     static final String NO_RULE_DECIDED = "NO_RULE_DECIDED";
+    private static final Set<Aspect> NOT_ASSERTED_WHEN_REFUSED =
+            java.util.EnumSet.of(Aspect.DOCUMENTS, Aspect.CHANNELS, Aspect.TIME_LIMIT);
 
     private DecisionAssembler() {
     }
 
     static Decision assemble(DecisionRequest request, Jurisdiction jurisdiction, RuleBase ruleBase,
-                             List<Recorder.Attributed> outcomes, List<RuleFiring> trace) {
+                             List<RuleInfo> fired, List<Recorder.Attributed> outcomes, List<RuleFiring> trace) {
         List<Reason> eligible = new ArrayList<>();
         List<Reason> ineligible = new ArrayList<>();
         List<Reason> moreInfo = new ArrayList<>();
         List<Reason> conflicts = new ArrayList<>();
         Set<String> ruleIds = new LinkedHashSet<>();
+        fired.forEach(rule -> ruleIds.add(rule.id()));
+        List<Reason> conditionsMet = new ArrayList<>();
         Set<RequiredDocument> required = new LinkedHashSet<>();
         Set<RequiredDocument> missingDocs = new LinkedHashSet<>();
         Set<DocumentCode> notRequired = new LinkedHashSet<>();
@@ -66,7 +72,7 @@ final class DecisionAssembler {
         Set<RequiredDocument> altDocs = new LinkedHashSet<>();
         Set<String> missingFacts = new LinkedHashSet<>();
         Set<String> notes = new LinkedHashSet<>();
-        Set<String> uncertainNotes = new LinkedHashSet<>();
+        List<Recorder.Attributed> uncertainties = new ArrayList<>();
         Map<ConsequenceKey, Object> consequences = new EnumMap<>(ConsequenceKey.class);
         TimeLimit timeLimit = null;
         Fee fee = null;
@@ -77,9 +83,10 @@ final class DecisionAssembler {
 
         for (Recorder.Attributed a : outcomes) {
             RuleInfo rule = a.rule();
-            ruleIds.add(rule.id());
             Object fact = a.fact();
-            if (fact instanceof Eligible e) {
+            if (fact instanceof ConditionMet c) {
+                conditionsMet.add(reason(rule, "CONDITION_MET", c.code(), c.message()));
+            } else if (fact instanceof Eligible e) {
                 eligible.add(reason(rule, "ELIGIBLE", e.code(), e.message()));
             } else if (fact instanceof Ineligible i) {
                 ineligible.add(reason(rule, "NOT_ELIGIBLE", i.code(), i.message()));
@@ -115,8 +122,8 @@ final class DecisionAssembler {
                 earliest = earliest == null || d.date().isAfter(earliest) ? d.date() : earliest;
             } else if (fact instanceof Consequence c) {
                 consequences.put(c.key(), c.value());
-            } else if (fact instanceof Uncertainty u) {
-                uncertainNotes.add(rule.id() + ": " + u.note());
+            } else if (fact instanceof Uncertainty) {
+                uncertainties.add(a);
             } else if (fact instanceof Note n) {
                 notes.add(n.text());
             }
@@ -142,7 +149,15 @@ final class DecisionAssembler {
         reasons.addAll(ineligible);
         reasons.addAll(moreInfo);
         reasons.addAll(eligible);
+        reasons.addAll(conditionsMet);
         boolean refused = verdict == Verdict.NOT_ELIGIBLE;
+        Set<String> uncertainNotes = new LinkedHashSet<>();
+        for (Recorder.Attributed a : uncertainties) {
+            Uncertainty u = (Uncertainty) a.fact();
+            if (!refused || !NOT_ASSERTED_WHEN_REFUSED.contains(u.aspect())) {
+                uncertainNotes.add(a.rule().id() + " [" + u.aspect() + "]: " + u.note());
+            }
+        }
         Map<DocumentCode, String> names = new EnumMap<>(DocumentCode.class);
         for (Set<RequiredDocument> docs : List.of(required, altDocs)) {
             docs.forEach(d -> d.anyOf().forEach(code -> names.put(code, code.chineseName())));

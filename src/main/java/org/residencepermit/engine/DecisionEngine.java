@@ -94,7 +94,7 @@ public final class DecisionEngine {
         } finally {
             session.dispose();
         }
-        return DecisionAssembler.assemble(facts, jurisdiction, ruleBase, recorder.outcomes(),
+        return DecisionAssembler.assemble(facts, jurisdiction, ruleBase, recorder.fired(), recorder.outcomes(),
                 explain ? recorder.firings() : null);
     }
 

@@ -26,6 +26,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     private final RuleBase ruleBase;
     private final boolean explain;
     private final List<Attributed> outcomes = new ArrayList<>();
+    private final List<RuleInfo> fired = new ArrayList<>();
     private final List<RuleFiring> firings = new ArrayList<>();
     private List<String> currentConclusions;
 
@@ -51,10 +52,11 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
+        RuleInfo info = ruleBase.rule(event.getMatch().getRule());
+        fired.add(info);
         if (!explain) {
             return;
         }
-        RuleInfo info = ruleBase.rule(event.getMatch().getRule());
         List<String> matched = event.getMatch().getObjects().stream().map(Recorder::describe).toList();
         firings.add(new RuleFiring(firings.size() + 1, info.id(), info.name(), info.jurisdiction(), info.title(),
                 info.source(), matched, currentConclusions == null ? List.of() : currentConclusions));
@@ -73,6 +75,11 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     List<Attributed> outcomes() {
         return outcomes;
+    }
+
+    /** Every rule that fired, in order, whether or not it concluded anything. */
+    List<RuleInfo> fired() {
+        return fired;
     }
 
     List<RuleFiring> firings() {

@@ -1,0 +1,93 @@
+package org.residencepermit.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Reads the case files under {@code rules/<jurisdiction>/cases/} (YAML or JSON, each a list of cases). */
+public final class CaseFiles {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> CASE_KEYS = Set.of("name", "description", "asOf", "input", "expect");
+
+    private CaseFiles() {
+    }
+
+    /** All cases of one jurisdiction, or of every jurisdiction when {@code jurisdiction} is null. */
+    public static List<TestCase> load(Path rulesDirectory, String jurisdiction) {
+        List<TestCase> cases = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path file : files(rulesDirectory, jurisdiction)) {
+            for (TestCase c : read(rulesDirectory, file)) {
+                if (!names.add(c.name())) {
+                    throw new CaseFormatException(file, "duplicate case name '" + c.name() + "'");
+                }
+                cases.add(c);
+            }
+        }
+        return cases;
+    }
+
+    private static List<Path> files(Path rulesDirectory, String jurisdiction) {
+        try (Stream<Path> walk = Files.walk(rulesDirectory)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(f -> f.getParent().getFileName().toString().equals("cases"))
+                    .filter(f -> jurisdiction == null
+                            || f.getParent().getParent().getFileName().toString().equals(jurisdiction))
+                    .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")
+                            || f.toString().endsWith(".json"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<TestCase> read(Path rulesDirectory, Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new CaseFormatException(file, e.getMessage());
+        }
+        if (root == null || !root.isArray()) {
+            throw new CaseFormatException(file, "a case file is a list of cases");
+        }
+        Path relative = rulesDirectory.relativize(file);
+        List<TestCase> cases = new ArrayList<>();
+        for (JsonNode node : root) {
+            node.fieldNames().forEachRemaining(key -> {
+                if (!CASE_KEYS.contains(key)) {
+                    throw new CaseFormatException(file, "unknown key '" + key + "' (allowed: " + CASE_KEYS + ")");
+                }
+            });
+            for (String key : List.of("name", "asOf", "input", "expect")) {
+                if (!node.hasNonNull(key)) {
+                    throw new CaseFormatException(file, "a case needs '" + key + "': " + node.path("name").asText());
+                }
+            }
+            if (node.get("input").has("asOf")) {
+                throw new CaseFormatException(file, "case '" + node.get("name").asText()
+                        + "': asOf belongs at the case level, not in input");
+            }
+            cases.add(new TestCase(node.get("name").asText(), node.path("description").asText(null),
+                    node.get("asOf").asText(), node.get("input"), node.get("expect"), relative));
+        }
+        return cases;
+    }
+
+    /** A case file that cannot be read; names the file. */
+    public static final class CaseFormatException extends RuntimeException {
+        public CaseFormatException(Path file, String message) {
+            super(file + ": " + message);
+        }
+    }
+}
