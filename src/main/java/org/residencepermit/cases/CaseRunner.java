@@ -44,7 +44,8 @@ public final class CaseRunner {
         return new CaseResult(testCase, compare(testCase.expect(), json.valueToTree(decision)), decision);
     }
 
-    List<String> compare(JsonNode expect, JsonNode actual) {
+    /** The fields of {@code actual} (a decision as JSON) that differ from {@code expect}. */
+    public List<String> compare(JsonNode expect, JsonNode actual) {
         List<String> mismatches = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = expect.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();

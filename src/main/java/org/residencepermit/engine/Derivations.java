@@ -58,7 +58,7 @@ public final class Derivations {
         ProxyRelation relation = r.submission().proxy() == null ? null : r.submission().proxy().relation();
         boolean agentQualified = relation == ProxyRelation.GUARDIAN || relation == ProxyRelation.CLOSE_RELATIVE;
 
-        return new Derived(age, monthsSinceRegistration, onRegistrationBoundary, expiry, permitAgeMonths,
+        return new Derived(asOf, age, monthsSinceRegistration, onRegistrationBoundary, expiry, permitAgeMonths,
                 onPermitBoundary, daysToExpiry, overdueDays, monthsOverdue, suspended, leftHukouPlace(r),
                 employment, residence, study, basis, proxyRequested, proxyEligiblePerson, agentQualified,
                 datesAfterAsOf(r));

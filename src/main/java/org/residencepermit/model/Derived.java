@@ -7,6 +7,7 @@ import java.util.List;
  * Values derived once from a request by the date helper (CONV-1..CONV-7), so that rules compare numbers instead of
  * repeating date arithmetic. Fields are null when the facts they come from are absent.
  *
+ * @param asOf the decision date, repeated here so that one pattern can compare it with derived dates
  * @param monthsSinceRegistration completed months since {@code registration.residenceRegistrationDate} (CONV-1)
  * @param onRegistrationMonthBoundary asOf falls exactly on a month anniversary of the registration date
  * @param expiryDate the permit's effective expiry: given, or validityStartDate + 12 months (CONV-5)
@@ -21,7 +22,7 @@ import java.util.List;
  * @param agentGuardianOrCloseRelative the proxy is a guardian or close relative
  * @param factsDatedAfterAsOf paths of dates (other than expiry dates) that lie after asOf
  */
-public record Derived(Integer age,
+public record Derived(LocalDate asOf, Integer age,
                       Integer monthsSinceRegistration, boolean onRegistrationMonthBoundary,
                       LocalDate expiryDate, Integer permitAgeMonths, boolean onPermitMonthBoundary,
                       Long daysToExpiry, Long overdueDays, Integer monthsOverdue, boolean functionSuspended,

@@ -1,0 +1,67 @@
+package org.residencepermit.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.residencepermit.engine.DecisionEngine;
+import org.residencepermit.engine.RuleBase;
+import org.residencepermit.engine.RuleInfo;
+import org.residencepermit.model.Channel;
+import org.residencepermit.model.DocumentCode;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Reference data for callers: jurisdictions, the document catalogue, channels and the loaded rules. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogueResource {
+
+    @Inject
+    DecisionEngine engine;
+
+    public record JurisdictionView(String id, String city, String name, List<String> overrides, List<String> sources,
+                                   long rules) {
+    }
+
+    public record DocumentView(String code, String name) {
+    }
+
+    public record ChannelView(String code, String name, boolean online) {
+    }
+
+    public record RuleCatalogue(String rulesetVersion, List<RuleInfo> rules) {
+    }
+
+    @GET
+    @Path("/jurisdictions")
+    public List<JurisdictionView> jurisdictions() {
+        RuleBase ruleBase = engine.ruleBase();
+        return ruleBase.jurisdictions().stream().map(j -> new JurisdictionView(j.id(), j.city().name(), j.name(),
+                j.overrides().stream().map(Enum::name).sorted().toList(), j.sources(),
+                ruleBase.rules().stream().filter(r -> r.jurisdiction().equals(j.id())).count())).toList();
+    }
+
+    @GET
+    @Path("/documents")
+    public List<DocumentView> documents() {
+        return Arrays.stream(DocumentCode.values()).map(d -> new DocumentView(d.name(), d.chineseName())).toList();
+    }
+
+    @GET
+    @Path("/channels")
+    public List<ChannelView> channels() {
+        return Arrays.stream(Channel.values()).map(c -> new ChannelView(c.name(), c.chineseName(), c.online()))
+                .toList();
+    }
+
+    @GET
+    @Path("/rules")
+    public RuleCatalogue rules() {
+        RuleBase ruleBase = engine.ruleBase();
+        return new RuleCatalogue(ruleBase.version(), ruleBase.rules());
+    }
+
+}

@@ -1,0 +1,37 @@
+package org.residencepermit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Service configuration (application.properties or environment, e.g. DECISION_ADMIN_API_KEY). */
+@ConfigMapping(prefix = "decision")
+public interface DecisionConfig {
+
+    Rules rules();
+
+    Admin admin();
+
+    /** When set, decision endpoints also require this key in the X-API-Key header; open by default. */
+    Optional<String> apiKey();
+
+    interface Rules {
+        /** The rules directory compiled at start-up and on reload. */
+        @WithDefault("rules")
+        String dir();
+
+        /** Reload automatically when files under the rules directory change (off by default). */
+        @WithDefault("false")
+        boolean watch();
+
+        @WithDefault("5s")
+        Duration watchInterval();
+    }
+
+    interface Admin {
+        /** The key admin endpoints require in X-API-Key; when absent, admin endpoints are disabled. */
+        Optional<String> apiKey();
+    }
+}

@@ -1,0 +1,36 @@
+package org.residencepermit.config;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+import org.residencepermit.cases.RuleSetValidator;
+import org.residencepermit.engine.DecisionEngine;
+
+import java.nio.file.Path;
+
+/** Creates the engine once, at start-up, on the configured rules directory (default: the bundled ./rules). */
+@ApplicationScoped
+public class EngineProducer {
+    private static final Logger LOG = Logger.getLogger(EngineProducer.class);
+
+    @Produces
+    @Singleton
+    @Startup
+    DecisionEngine engine(DecisionConfig config) {
+        Path dir = Path.of(config.rules().dir()).toAbsolutePath().normalize();
+        long start = System.nanoTime();
+        DecisionEngine engine = new DecisionEngine(dir, Thread.currentThread().getContextClassLoader());
+        LOG.infof("Compiled %d rules of %d jurisdictions from %s in %d ms (ruleset %s)",
+                engine.ruleBase().rules().size(), engine.ruleBase().jurisdictions().size(), dir,
+                (System.nanoTime() - start) / 1_000_000, engine.ruleBase().version());
+        return engine;
+    }
+
+    @Produces
+    @Singleton
+    RuleSetValidator validator(DecisionEngine engine) {
+        return new RuleSetValidator(engine);
+    }
+}

@@ -1,0 +1,213 @@
+package org.residencepermit.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class DecisionApiTest {
+
+    static final String WUHAN_RENTER = """
+            {"asOf": "2024-07-15", "city": "OTHER", "cityName": "WUHAN", "procedure": "FIRST_APPLICATION",
+             "applicant": {"birthDate": "1990-05-20", "citizenship": "MAINLAND", "hukouCity": "XINYANG"},
+             "registration": {"residenceRegistrationDate": "2024-01-15", "registrationContinuous": true},
+             "housing": {"housingType": "RENTED"},
+             "submission": {"applicantPresent": true, "basisChosen": "RESIDENCE"}}
+            """;
+
+    @Test
+    void decidesAFirstApplicationWithDocumentsChannelsAndVersion() {
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(200)
+                .body("verdict", equalTo("ELIGIBLE"))
+                .body("jurisdiction", equalTo("national"))
+                .body("requiredDocuments", hasItems("ID_CARD", "PHOTO"))
+                .body("requiredDocuments.find { it instanceof Map }.anyOf", hasItems("LEASE_CONTRACT", "LANDLORD_HOUSING_CERT"))
+                .body("documentNames.ID_CARD", equalTo("居民身份证"))
+                .body("channels", hasItem("OFFLINE_RESIDENCE_POLICE_STATION"))
+                .body("timeLimit.value", equalTo(15))
+                .body("fee", equalTo("FREE"))
+                .body("reasons.find { it.kind == 'ELIGIBLE' }.ruleId", equalTo("NAT-FA-1"))
+                .body("reasons.find { it.kind == 'ELIGIBLE' }.source", containsString("居住证暂行条例"))
+                .body("uncertain", equalTo(true))
+                .body("rulesetVersion", matchesPattern("[0-9a-f]{12}"))
+                .body("trace", equalTo(null));
+    }
+
+    @Test
+    void explainReturnsEveryFiredRuleWithSourceAndMatchedFacts() {
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions?explain=true")
+                .then().statusCode(200)
+                .body("trace.ruleId", hasItems("NAT-SCOPE-1", "NAT-FA-1", "NAT-FA-2"))
+                .body("trace.source", everyItem(notNullValue()))
+                .body("trace.find { it.ruleId == 'NAT-FA-1' }.matched", hasItem(containsString("monthsSinceRegistration=6")))
+                .body("trace.find { it.ruleId == 'NAT-FA-1' }.concluded", hasItem(containsString("Eligible")));
+    }
+
+    @Test
+    void notEligibleNamesTheFailedConditionAndTheEarliestDate() {
+        String early = WUHAN_RENTER.replace("2024-07-15", "2024-07-14");
+        given().contentType(ContentType.JSON).body(early)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(200)
+                .body("verdict", equalTo("NOT_ELIGIBLE"))
+                .body("reasons.code", hasItem("RESIDENCE_LESS_THAN_6_MONTHS"))
+                .body("earliestEligibleDate", equalTo("2024-07-15"))
+                .body("requiredDocuments", equalTo(java.util.List.of()));
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        given().contentType(ContentType.JSON).body("{\"asOf\": \"2024-07-15\",")
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("title", equalTo("Malformed JSON"));
+    }
+
+    @Test
+    void impossibleDateNamesTheField() {
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace("1990-05-20", "1990-02-30"))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("field", equalTo("applicant.birthDate"));
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace("\"registrationContinuous\": true",
+                        "\"registrationContinuous\": \"yes\""))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("field", equalTo("registration.registrationContinuous"));
+    }
+
+    @Test
+    void unknownEnumValueListsTheAllowedValues() {
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace("\"OTHER\"", "\"MARS\""))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("field", equalTo("city"))
+                .body("detail", containsString("BEIJING"));
+    }
+
+    @Test
+    void unknownFieldIsRefusedNotIgnored() {
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace("\"housingType\"", "\"housingTyp\""))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("housingTyp"));
+    }
+
+    @Test
+    void missingRequiredEnvelopeFieldsNameTheField() {
+        for (String field : new String[]{"asOf", "procedure", "city"}) {
+            String body = WUHAN_RENTER.replaceFirst("\"" + field + "\": \"[A-Z_0-9-]+\",", "");
+            given().contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/decisions")
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("field", equalTo(field));
+        }
+    }
+
+    @Test
+    void emptyBodyIsA400() {
+        given().contentType(ContentType.JSON).body("")
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void negativeCountsAndAncientDatesAreRefused() {
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace("\"basisChosen\"", "\"photoUploads\": -1, \"basisChosen\""))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).body("field", equalTo("submission.photoUploads"));
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace("1990-05-20", "1066-10-14"))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).body("field", equalTo("applicant.birthDate"));
+    }
+
+    @Test
+    void contradictoryDatesGiveNeedsMoreInfoWithTheConflict() {
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace("2024-01-15", "2024-09-01"))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(200)
+                .body("verdict", equalTo("NEEDS_MORE_INFO"))
+                .body("conflicts", hasItem("DATE_AFTER_AS_OF"));
+    }
+
+    @Test
+    void oversizedBodyIsRefusedWith413() {
+        String huge = WUHAN_RENTER.replace("\"WUHAN\"", "\"" + "W".repeat(70_000) + "\"");
+        given().contentType(ContentType.JSON).body(huge)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(413);
+    }
+
+    @Test
+    void catalogueEndpoints() {
+        given().when().get("/api/v1/jurisdictions").then().statusCode(200)
+                .body("id", hasItem("national"));
+        given().when().get("/api/v1/documents").then().statusCode(200)
+                .body("find { it.code == 'LEASE_REGISTRATION_CERT' }.name", equalTo("房屋租赁合同登记备案证明"));
+        given().when().get("/api/v1/rules").then().statusCode(200)
+                .body("rules.id", hasItem("NAT-END-1"))
+                .body("rules.source", everyItem(notNullValue()));
+    }
+
+    @Test
+    void adminNeedsTheKey() {
+        given().when().post("/api/v1/admin/rules/validate").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().header("X-API-Key", "wrong").when().post("/api/v1/admin/rules/reload").then().statusCode(401);
+    }
+
+    @Test
+    void validateRejectsABrokenCandidateAndReloadKeepsServing() throws Exception {
+        Path broken = Files.createTempDirectory("broken-rules");
+        Path national = Files.createDirectories(broken.resolve("national"));
+        Files.writeString(national.resolve("jurisdiction.yaml"), "id: national\ncity: OTHER\nname: test\n");
+        Files.writeString(national.resolve("bad.drl"), """
+                package org.residencepermit.rules.national;
+                rule "NAT-X-1 broken"
+                    @source("test")
+                when
+                    NoSuchFact()
+                then
+                end
+                """);
+        given().header("X-API-Key", "test-admin-key").queryParam("dir", broken.toString())
+                .when().post("/api/v1/admin/rules/validate")
+                .then().statusCode(422).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].file", containsString("bad.drl"))
+                .body("errors[0].line", not(equalTo(0)));
+        given().header("X-API-Key", "test-admin-key")
+                .when().post("/api/v1/admin/rules/reload")
+                .then().statusCode(200).body("valid", equalTo(true));
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions").then().statusCode(200).body("verdict", equalTo("ELIGIBLE"));
+    }
+
+    @Test
+    void healthAndMetrics() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'rules' }.status", equalTo("UP"));
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER).post("/api/v1/decisions");
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("decisions_total{city=\"OTHER\",procedure=\"FIRST_APPLICATION\",verdict=\"ELIGIBLE\""))
+                .body(containsString("decision_latency_seconds"));
+    }
+}

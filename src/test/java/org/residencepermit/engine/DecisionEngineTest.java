@@ -1,0 +1,73 @@
+package org.residencepermit.engine;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.residencepermit.model.AppealDecisionType;
+import org.residencepermit.model.AppealRoute;
+import org.residencepermit.model.Appeal;
+import org.residencepermit.model.City;
+import org.residencepermit.model.Decision;
+import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.model.Procedure;
+import org.residencepermit.model.Verdict;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The in-process Java API on the bundled rules. */
+class DecisionEngineTest {
+    private static DecisionEngine engine;
+
+    @BeforeAll
+    static void compile() {
+        engine = new DecisionEngine(Path.of("rules"), DecisionEngineTest.class.getClassLoader());
+    }
+
+    private static DecisionRequest appeal(String asOf, String known) {
+        return new DecisionRequest(LocalDate.parse(asOf), City.OTHER, "WUHAN", null, Procedure.APPEAL, null, null,
+                null, null, null, null, null, null, null, null,
+                new Appeal(AppealDecisionType.REFUSAL_TO_ISSUE, LocalDate.parse(known), true, null, null,
+                        AppealRoute.RECONSIDERATION, null));
+    }
+
+    @Test
+    void rulesAreJudgedByTheLawInForceOnAsOf() {
+        Decision before2024 = engine.decide(appeal("2023-11-20", "2023-11-01"), true);
+        Decision after2024 = engine.decide(appeal("2024-03-20", "2024-03-01"), true);
+        assertTrue(before2024.ruleIds().contains("NAT-APP-3"));
+        assertTrue(before2024.trace().stream().anyMatch(f -> f.rule().equals("NAT-APP-3 forum-choice-before-2024")));
+        assertTrue(before2024.trace().stream().noneMatch(f -> f.rule().equals("NAT-APP-3 forum-same-level-government")));
+        assertTrue(after2024.trace().stream().anyMatch(f -> f.rule().equals("NAT-APP-3 forum-same-level-government")));
+        assertTrue(after2024.trace().stream().noneMatch(f -> f.rule().equals("NAT-APP-3 forum-choice-before-2024")));
+    }
+
+    @Test
+    void reconsiderationDeadlineBoundary() {
+        Decision lastDay = engine.decide(appeal("2024-04-30", "2024-03-01"), false);
+        Decision dayAfter = engine.decide(appeal("2024-05-01", "2024-03-01"), false);
+        assertEquals(Verdict.ELIGIBLE, lastDay.verdict());
+        assertEquals(LocalDate.parse("2024-04-30"), lastDay.deadline());
+        assertEquals(Verdict.NOT_ELIGIBLE, dayAfter.verdict());
+        assertEquals(LocalDate.parse("2024-04-30"), dayAfter.deadlineMissed());
+        assertEquals("LITIGATION", dayAfter.alternativeProcedure(), "litigation is still open for 6 months");
+    }
+
+    @Test
+    void aRequestWithoutAsOfIsRejectedNamingTheField() {
+        DecisionRequest noDate = new DecisionRequest(null, City.OTHER, "WUHAN", null, Procedure.APPEAL, null, null,
+                null, null, null, null, null, null, null, null, null);
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> engine.decide(noDate, false));
+        assertEquals("asOf", e.field());
+    }
+
+    @Test
+    void everyDecisionCarriesTheVersionOfTheRulesItWasDecidedWith() {
+        RuleBase current = engine.ruleBase();
+        Decision decision = engine.decide(appeal("2024-04-30", "2024-03-01"), false);
+        assertEquals(current.version(), decision.rulesetVersion());
+    }
+}

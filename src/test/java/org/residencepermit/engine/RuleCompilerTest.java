@@ -1,0 +1,92 @@
+package org.residencepermit.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The compiler refuses rule sets that break the house conventions, naming file and line. */
+class RuleCompilerTest {
+    private final RuleCompiler compiler = new RuleCompiler(getClass().getClassLoader());
+
+    @TempDir
+    Path rules;
+
+    private void national(String drl) throws IOException {
+        Path dir = Files.createDirectories(rules.resolve("national"));
+        Files.writeString(dir.resolve("jurisdiction.yaml"), "id: national\ncity: OTHER\nname: 测试\n");
+        Files.writeString(dir.resolve("test.drl"), drl);
+    }
+
+    private static final String GOOD = """
+            package org.residencepermit.rules.national;
+            import org.residencepermit.model.*;
+            import org.residencepermit.model.outcome.*;
+            rule "NAT-T-1 always"
+                @title("测试") @source("test source")
+            when
+                DecisionRequest()
+            then
+                insert(new Eligible("OK", "ok"));
+            end
+            """;
+
+    @Test
+    void compilesAGoodRuleSetAndHashesItsContent() throws IOException {
+        national(GOOD);
+        RuleBase first = compiler.compile(rules);
+        assertEquals(1, first.rules().size());
+        assertEquals("NAT-T-1", first.rules().get(0).id());
+        assertEquals("test source", first.rules().get(0).source());
+        assertEquals(first.version(), compiler.compile(rules).version(), "same content, same version");
+        national(GOOD.replace("\"ok\"", "\"changed\""));
+        assertNotEquals(first.version(), compiler.compile(rules).version());
+    }
+
+    @Test
+    void drlErrorsNameTheFileAndLine() throws IOException {
+        national(GOOD.replace("DecisionRequest()", "NoSuchFact()"));
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+        assertTrue(e.errors().get(0).file().endsWith("test.drl"), e.errors().toString());
+        assertTrue(e.errors().get(0).line() > 0, e.errors().toString());
+    }
+
+    @Test
+    void packageMustMatchTheFolder() throws IOException {
+        national(GOOD.replace("rules.national;", "rules.beijing;"));
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+        assertTrue(e.getMessage().contains("package must be org.residencepermit.rules.national"), e.getMessage());
+    }
+
+    @Test
+    void everyRuleNeedsASourceAndAnIdName() throws IOException {
+        national(GOOD.replace("@source(\"test source\")", "").replace("NAT-T-1 always", "always"));
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+        assertTrue(e.errors().stream().anyMatch(err -> err.message().contains("must be ASCII and start with a rulebook ID")));
+        assertTrue(e.errors().stream().anyMatch(err -> err.message().contains("no @source")));
+    }
+
+    @Test
+    void theNationalBaseIsRequired() throws IOException {
+        Path dir = Files.createDirectories(rules.resolve("beijing"));
+        Files.writeString(dir.resolve("jurisdiction.yaml"), "id: beijing\ncity: BEIJING\nname: 北京\n");
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+        assertTrue(e.getMessage().contains("national base rules are missing"));
+    }
+
+    @Test
+    void unknownTopicInOverridesIsAnError() throws IOException {
+        national(GOOD);
+        Path dir = Files.createDirectories(rules.resolve("beijing"));
+        Files.writeString(dir.resolve("jurisdiction.yaml"), "id: beijing\ncity: BEIJING\nname: 北京\noverrides: [ENDORSMENT]\n");
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+        assertTrue(e.errors().get(0).file().contains("beijing"), e.errors().toString());
+    }
+}
