@@ -3,6 +3,13 @@ package org.residencepermit.api;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +23,12 @@ import org.residencepermit.model.DecisionRequest;
 /** POST /api/v1/decisions: one request in, one decision out; {@code ?explain=true} adds the rule trace. */
 @Path("/api/v1/decisions")
 public class DecisionResource {
+    static final String EXAMPLE_REQUEST = """
+            {"asOf": "2024-07-15", "city": "OTHER", "cityName": "WUHAN", "procedure": "FIRST_APPLICATION",
+             "applicant": {"birthDate": "1990-05-20", "citizenship": "MAINLAND", "hukouCity": "XINYANG"},
+             "registration": {"residenceRegistrationDate": "2024-01-15", "registrationContinuous": true},
+             "housing": {"housingType": "RENTED"},
+             "submission": {"applicantPresent": true, "basisChosen": "RESIDENCE"}}""";
 
     @Inject
     DecisionEngine engine;
@@ -26,7 +39,23 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Decision decide(DecisionRequest request, @QueryParam("explain") boolean explain) {
+    @Operation(summary = "Decide one residence-permit procedure",
+            description = "Runs the request (rulebook fact model) through the rules of the city's jurisdiction and "
+                    + "returns the verdict, reasons with legal sources, required documents, channels, time limit, "
+                    + "fee, consequences, earliest eligible date, missing facts and the ruleset version.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DecisionRequest.class),
+            examples = @ExampleObject(name = "first-application-wuhan", summary = "National default, exactly 6 months",
+                    value = EXAMPLE_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The decision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, unknown field or enum value, "
+            + "impossible date, or a missing asOf/procedure/city; `field` names the JSON path",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Request body larger than quarkus.http.limits.max-body-size")
+    public Decision decide(DecisionRequest request,
+                           @Parameter(description = "Add the trace: every rule fired, in order, with the facts it matched")
+                           @QueryParam("explain") boolean explain) {
         Timer.Sample sample = Timer.start(registry);
         Decision decision = engine.decide(request, explain);
         String city = decision.city().name();

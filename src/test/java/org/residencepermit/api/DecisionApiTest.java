@@ -202,6 +202,15 @@ class DecisionApiTest {
     }
 
     @Test
+    void openApiDocumentsTheContractWithAnExample() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/decisions'.post.requestBody.content.'application/json'.examples", notNullValue())
+                .body("paths.'/api/v1/decisions'.post.responses.'400'.content.'application/problem+json'", notNullValue())
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/admin/rules/reload"))
+                .body("components.schemas.DecisionRequest.properties", org.hamcrest.Matchers.hasKey("submission"));
+    }
+
+    @Test
     void healthAndMetrics() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'rules' }.status", equalTo("UP"));
