@@ -28,10 +28,7 @@ public final class DecisionEngine {
     static final int MAX_FIRINGS = 10_000;
 
     static {
-        // Lets analysts write date-effective "2018-01-01" instead of Drools' default "01-Jan-2018".
-        if (System.getProperty("drools.dateformat") == null) {
-            System.setProperty("drools.dateformat", "yyyy-MM-dd");
-        }
+        RuleCompiler.configureDrools();
     }
 
     private final RuleCompiler compiler;

@@ -47,8 +47,20 @@ public final class RuleCompiler {
 
     private final ClassLoader classLoader;
 
+    static {
+        configureDrools();
+    }
+
     public RuleCompiler(ClassLoader classLoader) {
         this.classLoader = classLoader;
+    }
+
+    /** Drools options read from system properties when rules are compiled; idempotent. */
+    static void configureDrools() {
+        // Lets analysts write date-effective "2018-01-01" instead of Drools' default "01-Jan-2018".
+        System.setProperty("drools.dateformat", System.getProperty("drools.dateformat", "yyyy-MM-dd"));
+        // Facts are immutable records and rules never modify() them, so property reactivity buys nothing.
+        System.setProperty("drools.propertySpecific", System.getProperty("drools.propertySpecific", "ALLOWED"));
     }
 
     public RuleBase compile(Path rulesDirectory) {
@@ -82,9 +94,10 @@ public final class RuleCompiler {
                     errors.add(new CompileError(dir.relativize(file).toString(), 0,
                             "package must be " + expectedPackage + " to match the folder"));
                 }
-                String kfsPath = "src/main/resources/" + expectedPackage.replace('.', '/') + "/" + file.getFileName();
-                kfsPathToFile.put(kfsPath, dir.relativize(file).toString());
-                kfs.write(kfsPath, text);
+                String resourcePath = expectedPackage.replace('.', '/') + "/" + file.getFileName();
+                // Drools reports errors by resource path; map it back to the analyst's file.
+                kfsPathToFile.put(resourcePath, dir.relativize(file).toString());
+                kfs.write("src/main/resources/" + resourcePath, text);
             }
         });
         if (!errors.isEmpty()) {

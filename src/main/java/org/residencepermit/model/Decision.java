@@ -1,6 +1,7 @@
 package org.residencepermit.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.residencepermit.model.outcome.Fee;
 import org.residencepermit.model.outcome.RequiredDocument;
 import org.residencepermit.model.outcome.TimeLimit;
@@ -14,6 +15,11 @@ import java.util.Map;
  * as a code or {@code {"anyOf": [...]}} per requirement, and {@code documentNames} gives each code's Chinese name.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"verdict", "procedure", "city", "jurisdiction", "asOf", "reasons", "ruleIds", "requiredDocuments",
+        "missingDocuments", "notRequired", "documentNames", "channels", "timeLimit", "fee", "deadline", "deadlineMissed",
+        "consequences", "earliestEligibleDate", "alternativeProcedure", "alternativeChannels",
+        "alternativeRequiredDocuments", "missingFacts", "conflicts", "notes", "uncertain", "uncertainNotes",
+        "rulesetVersion", "trace"})
 public record Decision(Verdict verdict, Procedure procedure, City city, String jurisdiction, LocalDate asOf,
                        List<Reason> reasons, List<String> ruleIds,
                        List<RequiredDocument> requiredDocuments, List<RequiredDocument> missingDocuments,

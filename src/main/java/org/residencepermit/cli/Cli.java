@@ -1,0 +1,152 @@
+package org.residencepermit.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.residencepermit.cases.CaseFiles;
+import org.residencepermit.cases.CaseResult;
+import org.residencepermit.cases.CaseRunner;
+import org.residencepermit.cases.RuleSetValidator;
+import org.residencepermit.cases.TestCase;
+import org.residencepermit.cases.ValidationReport;
+import org.residencepermit.engine.CompileError;
+import org.residencepermit.engine.DecisionEngine;
+import org.residencepermit.engine.InvalidRequestException;
+import org.residencepermit.engine.Json;
+import org.residencepermit.engine.RuleCompilationException;
+import org.residencepermit.model.DecisionRequest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Analyst commands that need no Java knowledge:
+ * <pre>
+ *   decide REQUEST.json [--explain]   decide one request file and print the decision as JSON
+ *   test [JURISDICTION]                run the case files (of one jurisdiction, or all) and report failures
+ *   validate [RULES_DIR]               compile a rules directory and run all its cases, without serving it
+ * </pre>
+ * The rules directory is {@code --rules DIR}, else -Ddecision.rules.dir, else $DECISION_RULES_DIR, else ./rules.
+ * Exit codes: 0 success, 1 failing cases or invalid rules, 2 bad usage or input.
+ */
+public final class Cli {
+    private static final Set<String> COMMANDS = Set.of("decide", "test", "validate", "help");
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ObjectMapper json = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static boolean isCommand(String arg) {
+        return COMMANDS.contains(arg);
+    }
+
+    public int run(String... args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        String command = rest.remove(0);
+        Path rules = rulesDirectory(rest);
+        try {
+            return switch (command) {
+                case "decide" -> decide(rules, rest);
+                case "test" -> test(rules, rest.isEmpty() ? null : rest.get(0));
+                case "validate" -> validate(rules, rest.isEmpty() ? rules : Path.of(rest.get(0)));
+                default -> usage();
+            };
+        } catch (RuleCompilationException e) {
+            err.println("The rules in " + rules + " do not compile:");
+            e.errors().forEach(error -> err.println("  " + format(error)));
+            return 1;
+        }
+    }
+
+    private int decide(Path rules, List<String> args) {
+        boolean explain = args.remove("--explain");
+        if (args.size() != 1) {
+            return usage();
+        }
+        Path file = Path.of(args.get(0));
+        DecisionRequest request;
+        try {
+            request = json.readValue(Files.readString(file), DecisionRequest.class);
+        } catch (JsonProcessingException e) {
+            err.println(file + ": invalid request: " + e.getOriginalMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("cannot read " + file + ": " + e.getMessage());
+            return 2;
+        }
+        try {
+            DecisionEngine engine = new DecisionEngine(rules, Cli.class.getClassLoader());
+            out.println(json.writeValueAsString(engine.decide(request, explain)));
+            return 0;
+        } catch (InvalidRequestException e) {
+            err.println(file + ": invalid request: " + e.field() + ": " + e.getMessage());
+            return 2;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int test(Path rules, String jurisdiction) {
+        DecisionEngine engine = new DecisionEngine(rules, Cli.class.getClassLoader());
+        List<TestCase> cases = CaseFiles.load(rules, jurisdiction);
+        CaseRunner runner = new CaseRunner();
+        int failed = 0;
+        for (TestCase c : cases) {
+            CaseResult result = runner.run(engine, engine.ruleBase(), c);
+            if (result.passed()) {
+                out.println("PASS  " + c.name());
+            } else {
+                failed++;
+                out.println("FAIL  " + result.report());
+            }
+        }
+        out.println((cases.size() - failed) + " passed, " + failed + " failed");
+        return failed == 0 && !cases.isEmpty() ? 0 : 1;
+    }
+
+    private int validate(Path rules, Path candidate) {
+        ValidationReport report = new RuleSetValidator(new DecisionEngine(rules, Cli.class.getClassLoader()))
+                .validate(candidate).report();
+        report.compileErrors().forEach(error -> out.println("ERROR " + format(error)));
+        report.failedCases().forEach(f -> out.println("FAIL  case '" + f.name() + "' (" + f.file() + "):\n  - "
+                + String.join("\n  - ", f.mismatches())));
+        out.println(report.valid() ? "VALID ruleset " + report.rulesetVersion() + ", " + report.casesRun()
+                + " cases passed" : "INVALID " + candidate);
+        return report.valid() ? 0 : 1;
+    }
+
+    private int usage() {
+        err.println("""
+                usage: java -jar quarkus-run.jar [--rules DIR] COMMAND
+                  decide REQUEST.json [--explain]   decide one request and print the decision
+                  test [JURISDICTION]                run the case files and report each case
+                  validate [RULES_DIR]               compile and test a rules directory without serving it
+                  (no command)                       start the HTTP service""");
+        return 2;
+    }
+
+    private static Path rulesDirectory(List<String> args) {
+        int i = args.indexOf("--rules");
+        if (i >= 0 && i + 1 < args.size()) {
+            String dir = args.get(i + 1);
+            args.remove(i + 1);
+            args.remove(i);
+            return Path.of(dir);
+        }
+        String configured = System.getProperty("decision.rules.dir", System.getenv("DECISION_RULES_DIR"));
+        return Path.of(configured == null ? "rules" : configured);
+    }
+
+    private static String format(CompileError error) {
+        return error.file() + (error.line() > 0 ? ":" + error.line() : "") + ": " + error.message();
+    }
+}

@@ -1,0 +1,19 @@
+package org.residencepermit.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Entry point of the packaged application: without arguments it starts the service; with an analyst command
+ * ({@code decide}, {@code test}, {@code validate}, {@code help}) it runs that command without starting a server.
+ */
+@QuarkusMain
+public class Main {
+
+    public static void main(String... args) {
+        if (args.length > 0 && Cli.isCommand(args[0])) {
+            System.exit(new Cli(System.out, System.err).run(args));
+        }
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,68 @@
+package org.residencepermit.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    @TempDir
+    Path tmp;
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void decidesARequestFile() throws Exception {
+        Path request = tmp.resolve("request.json");
+        Files.writeString(request, """
+                {"asOf": "2024-07-14", "city": "OTHER", "cityName": "WUHAN", "procedure": "FIRST_APPLICATION",
+                 "applicant": {"citizenship": "MAINLAND", "hukouCity": "XINYANG"},
+                 "registration": {"residenceRegistrationDate": "2024-01-15"},
+                 "housing": {"housingType": "RENTED"}}
+                """);
+        assertEquals(0, cli.run("decide", request.toString(), "--explain"));
+        assertTrue(out().contains("\"verdict\" : \"NOT_ELIGIBLE\""), out());
+        assertTrue(out().contains("\"earliestEligibleDate\" : \"2024-07-15\""), out());
+        assertTrue(out().contains("\"trace\""), out());
+    }
+
+    @Test
+    void anInvalidRequestFileIsExitCode2WithTheReason() throws Exception {
+        Path request = tmp.resolve("bad.json");
+        Files.writeString(request, "{\"asOf\": \"2024-02-30\", \"city\": \"OTHER\"}");
+        assertEquals(2, cli.run("decide", request.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("invalid request"));
+    }
+
+    @Test
+    void runsTheCasesOfOneJurisdiction() {
+        int exit = cli.run("test", "national");
+        assertTrue(out().contains("PASS  NAT-FA-01"), out());
+        assertTrue(out().matches("(?s).*\\d+ passed, \\d+ failed\\s*"), out());
+        assertEquals(out().contains(" 0 failed") ? 0 : 1, exit);
+    }
+
+    @Test
+    void validateReportsCompileErrorsWithFileAndLine() throws Exception {
+        Path national = Files.createDirectories(tmp.resolve("rules/national"));
+        Files.writeString(national.resolve("jurisdiction.yaml"), "id: national\ncity: OTHER\nname: t\n");
+        Files.writeString(national.resolve("broken.drl"), "package org.residencepermit.rules.national;\nrule \"NAT-X-1 x\"\nwhen\n  Nope()\nthen\nend\n");
+        assertEquals(1, cli.run("validate", tmp.resolve("rules").toString()));
+        assertTrue(out().contains("ERROR national/broken.drl:"), out());
+        assertTrue(out().contains("INVALID"), out());
+    }
+}
