@@ -68,8 +68,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        LOG.errorf("Unexpected %s: %s", e.getClass().getName(), e.getMessage());
-        LOG.debug("stack trace", e);
+        // Messages can quote request values (names, ID data); log where it failed, never what was sent.
+        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        LOG.errorf("Unexpected %s at %s", e.getClass().getName(), at);
         return Problem.response(500, "Internal error", "the decision could not be made; the error was logged", null,
                 null);
     }
