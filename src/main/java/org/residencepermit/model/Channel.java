@@ -20,6 +20,7 @@ public enum Channel {
     PICKUP_CS_JINDUN_ROAD("雨花区金盾路30号人口与出入境管理支队接待大厅(领证)", false),
     PICKUP_CS_LOCAL_STATION("居住地派出所(领证)", false),
     RECON_COUNTY_GOVERNMENT("作出决定的公安机关的本级人民政府(行政复议)", false),
+    RECON_HIGHER_PSB("上一级公安机关(行政复议，2024年1月1日前可选)", false),
     COURT("人民法院(行政诉讼)", false);
 
     private final String chineseName;
