@@ -81,6 +81,7 @@ public final class DecisionEngine {
             session.addEventListener((RuleRuntimeEventListener) recorder);
             session.insert(facts);
             session.insert(Derivations.of(facts));
+            session.insert(ruleBase.holidayCalendar());
             for (Topic topic : Topic.values()) {
                 session.insert(new Regime(topic, jurisdiction.governing(topic)));
             }

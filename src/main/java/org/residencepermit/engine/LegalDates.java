@@ -1,6 +1,7 @@
 package org.residencepermit.engine;
 
-import java.time.DayOfWeek;
+import org.residencepermit.model.HolidayCalendar;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
@@ -61,23 +62,39 @@ public final class LegalDates {
         return Period.between(birthDate, asOf).getYears();
     }
 
+    /** Calendar days later (negative: earlier), e.g. the opening of a window "60 days before expiry". */
+    public static LocalDate addDays(LocalDate date, int days) {
+        return date.plusDays(days);
+    }
+
     /**
      * CONV-7: the last day of a period of n days that starts counting the day after {@code known} (民法典 Art. 201),
-     * moved to the next working day when it falls on a weekend (法定休假日). Public holidays and adjusted working
-     * days (调休) are not modelled; rules flag that as uncertain where it matters.
+     * moved to the next working day when it falls on a statutory rest day (民法典 Art. 203).
      */
-    public static LocalDate periodEndDays(LocalDate known, int days) {
-        return nextWorkingDay(known.plusDays(days));
+    public static LocalDate periodEndDays(LocalDate known, int days, HolidayCalendar calendar) {
+        return nextWorkingDay(known.plusDays(days), calendar);
     }
 
     /** CONV-7 for periods counted in months (e.g. 6 months to sue): corresponding day, then next working day. */
-    public static LocalDate periodEndMonths(LocalDate known, int months) {
-        return nextWorkingDay(addMonths(known, months));
+    public static LocalDate periodEndMonths(LocalDate known, int months, HolidayCalendar calendar) {
+        return nextWorkingDay(addMonths(known, months), calendar);
     }
 
-    private static LocalDate nextWorkingDay(LocalDate day) {
+    /** The n-th working day after {@code date} (e.g. "within 3 working days after arriving"). */
+    public static LocalDate addWorkingDays(LocalDate date, int workingDays, HolidayCalendar calendar) {
+        LocalDate day = date;
+        for (int counted = 0; counted < workingDays; ) {
+            day = day.plusDays(1);
+            if (!calendar.isRestDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    private static LocalDate nextWorkingDay(LocalDate day, HolidayCalendar calendar) {
         LocalDate result = day;
-        while (result.getDayOfWeek() == DayOfWeek.SATURDAY || result.getDayOfWeek() == DayOfWeek.SUNDAY) {
+        while (calendar.isRestDay(result)) {
             result = result.plusDays(1);
         }
         return result;

@@ -2,6 +2,7 @@ package org.residencepermit.engine;
 
 import org.kie.api.KieBase;
 import org.residencepermit.model.City;
+import org.residencepermit.model.HolidayCalendar;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +21,11 @@ public final class RuleBase {
     private final Map<String, KieBase> kieBases;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
+    private final HolidayCalendar holidayCalendar;
 
     RuleBase(String version, Path directory, List<Jurisdiction> jurisdictions, Map<String, KieBase> kieBases,
-             List<RuleInfo> rules) {
+             List<RuleInfo> rules, HolidayCalendar holidayCalendar) {
+        this.holidayCalendar = holidayCalendar;
         this.version = version;
         this.directory = directory;
         this.jurisdictions = List.copyOf(jurisdictions);
@@ -45,6 +48,11 @@ public final class RuleBase {
 
     public List<RuleInfo> rules() {
         return rules;
+    }
+
+    /** The statutory rest days of rules/national/holidays.yaml, inserted into every evaluation (CONV-7). */
+    public HolidayCalendar holidayCalendar() {
+        return holidayCalendar;
     }
 
     /** The jurisdiction serving a city; cities without their own rules (OTHER) get the national default. */

@@ -12,6 +12,8 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import org.residencepermit.model.HolidayCalendar;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +21,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +49,13 @@ public final class RuleCompiler {
     private static final Pattern RULE_NAME = Pattern.compile("^[A-Z]+(-[A-Z0-9]+)+ [\\x21-\\x7E][\\x20-\\x7E]*$");
     private static final AtomicLong BUILD_COUNTER = new AtomicLong();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final String HOLIDAYS_FILE = "holidays.yaml";
+
+    /** One year of the statutory holiday calendar as written in rules/national/holidays.yaml. */
+    record HolidayYear(int year, String source, List<LocalDate> holidays, List<LocalDate> workingWeekendDays) {
+    }
 
     private final ClassLoader classLoader;
 
@@ -122,10 +134,11 @@ public final class RuleCompiler {
             kieBases.put(j.id(), container.getKieBase(j.id()));
         }
         List<RuleInfo> rules = catalogue(kieBases.values(), errors);
+        HolidayCalendar calendar = readHolidays(dir, errors);
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
-        return new RuleBase(contentHash(dir, drlFiles), dir, jurisdictions, kieBases, rules);
+        return new RuleBase(contentHash(dir, drlFiles), dir, jurisdictions, kieBases, rules, calendar);
     }
 
     private List<Jurisdiction> readJurisdictions(Path dir, List<CompileError> errors) {
@@ -155,6 +168,39 @@ public final class RuleCompiler {
             throw new UncheckedIOException(e);
         }
         return result;
+    }
+
+    private static HolidayCalendar readHolidays(Path dir, List<CompileError> errors) {
+        Path file = dir.resolve(Jurisdiction.NATIONAL).resolve(HOLIDAYS_FILE);
+        if (!Files.exists(file)) {
+            return HolidayCalendar.WEEKENDS_ONLY;
+        }
+        String name = dir.relativize(file).toString();
+        try {
+            HolidayYear[] years = YAML.readValue(file.toFile(), HolidayYear[].class);
+            Set<Integer> covered = new HashSet<>();
+            Set<LocalDate> holidays = new HashSet<>();
+            Set<LocalDate> working = new HashSet<>();
+            for (HolidayYear y : years) {
+                covered.add(y.year());
+                for (LocalDate day : y.holidays()) {
+                    if (day.getYear() != y.year()) {
+                        errors.add(new CompileError(name, 0, day + " is listed under " + y.year()));
+                    }
+                    holidays.add(day);
+                }
+                for (LocalDate day : y.workingWeekendDays() == null ? List.<LocalDate>of() : y.workingWeekendDays()) {
+                    if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                        errors.add(new CompileError(name, 0, day + " is not a weekend day"));
+                    }
+                    working.add(day);
+                }
+            }
+            return new HolidayCalendar(covered, holidays, working);
+        } catch (IOException | RuntimeException e) {
+            errors.add(new CompileError(name, 0, e.getMessage()));
+            return HolidayCalendar.WEEKENDS_ONLY;
+        }
     }
 
     /** One KieBase per jurisdiction: the national package alone, or national + the city's package. */
@@ -201,6 +247,10 @@ public final class RuleCompiler {
                 files.add(dir.resolve(id).resolve("jurisdiction.yaml"));
                 files.addAll(drls);
             });
+            Path holidays = dir.resolve(Jurisdiction.NATIONAL).resolve(HOLIDAYS_FILE);
+            if (Files.exists(holidays)) {
+                files.add(holidays);
+            }
             for (Path file : files) {
                 digest.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);

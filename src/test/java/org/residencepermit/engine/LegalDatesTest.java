@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.residencepermit.model.HolidayCalendar;
+
 import java.time.LocalDate;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,11 +80,21 @@ class LegalDatesTest {
         assertEquals(age, LegalDates.age(d(birth), d(asOf)));
     }
 
+    private static final HolidayCalendar WEEKENDS = HolidayCalendar.WEEKENDS_ONLY;
+    /** 2024 Labour Day: 05-01..05-05 off, Saturday 05-11 a working day. */
+    private static final HolidayCalendar MAY_2024 = new HolidayCalendar(Set.of(2024),
+            Set.of(d("2024-05-01"), d("2024-05-02"), d("2024-05-03"), d("2024-05-04"), d("2024-05-05")),
+            Set.of(d("2024-05-11")));
+
     @Test
-    void appealPeriodsStartTheDayAfterAndSkipWeekends() {
-        assertEquals(d("2024-04-30"), LegalDates.periodEndDays(d("2024-03-01"), 60));       // CONV-7, a Tuesday
-        assertEquals(d("2024-06-03"), LegalDates.periodEndDays(d("2024-04-01"), 61));       // Sat 06-01 → Mon 06-03
-        assertEquals(d("2024-09-02"), LegalDates.periodEndMonths(d("2024-03-01"), 6));      // Sun 09-01 → Mon 09-02
+    void appealPeriodsStartTheDayAfterAndSkipRestDays() {
+        assertEquals(d("2024-04-30"), LegalDates.periodEndDays(d("2024-03-01"), 60, WEEKENDS));   // CONV-7, a Tuesday
+        assertEquals(d("2024-06-03"), LegalDates.periodEndDays(d("2024-04-01"), 61, WEEKENDS));   // Sat → Mon
+        assertEquals(d("2024-09-02"), LegalDates.periodEndMonths(d("2024-03-01"), 6, WEEKENDS));  // Sun → Mon
+        assertEquals(d("2024-05-06"), LegalDates.periodEndDays(d("2024-03-02"), 60, MAY_2024));   // 05-01 holiday → 05-06
+        assertEquals(d("2024-05-11"), LegalDates.periodEndDays(d("2024-03-12"), 60, MAY_2024));   // working Saturday stays
+        assertEquals(d("2024-05-06"), LegalDates.addWorkingDays(d("2024-04-29"), 2, MAY_2024));   // 04-30, then 05-06
+        assertEquals(d("2024-04-10"), LegalDates.addDays(d("2024-06-09"), -60));
         assertEquals(d("2024-04-30"), LegalDates.earliest(d("2024-04-30"), d("2025-03-03")));
         assertEquals(d("2025-03-03"), LegalDates.earliest(null, d("2025-03-03")));
     }
