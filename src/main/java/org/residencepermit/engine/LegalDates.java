@@ -4,6 +4,7 @@ import org.residencepermit.model.HolidayCalendar;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -98,6 +99,23 @@ public final class LegalDates {
             result = result.plusDays(1);
         }
         return result;
+    }
+
+    /** The calendar month n months before the month of {@code date} (1 = the month before). */
+    public static YearMonth monthsBefore(LocalDate date, int months) {
+        return YearMonth.from(date).minusMonths(months);
+    }
+
+    /**
+     * How many months of an unbroken monthly run (e.g. social-insurance contributions) ending in {@code lastPaid} and
+     * {@code consecutive} months long fall on or before {@code end}.
+     */
+    public static int runMonthsThrough(YearMonth lastPaid, int consecutive, YearMonth end) {
+        if (lastPaid.isBefore(end)) {
+            return 0;
+        }
+        long monthsAfterEnd = ChronoUnit.MONTHS.between(end, lastPaid);
+        return (int) Math.max(0, consecutive - monthsAfterEnd);
     }
 
     /** The earlier of two optional dates; null only when both are null. */

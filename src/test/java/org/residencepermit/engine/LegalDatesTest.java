@@ -98,4 +98,14 @@ class LegalDatesTest {
         assertEquals(d("2024-04-30"), LegalDates.earliest(d("2024-04-30"), d("2025-03-03")));
         assertEquals(d("2025-03-03"), LegalDates.earliest(null, d("2025-03-03")));
     }
+
+    @Test
+    void monthlyRunsCountTheMonthsUpToAnEndMonth() {
+        java.time.YearMonth june = java.time.YearMonth.of(2024, 6);
+        assertEquals(java.time.YearMonth.of(2024, 6), LegalDates.monthsBefore(d("2024-07-10"), 1));
+        assertEquals(12, LegalDates.runMonthsThrough(june, 12, june));       // run ends in the end month
+        assertEquals(11, LegalDates.runMonthsThrough(june, 12, java.time.YearMonth.of(2024, 5)));
+        assertEquals(0, LegalDates.runMonthsThrough(java.time.YearMonth.of(2024, 4), 12, june)); // run stopped earlier
+        assertEquals(0, LegalDates.runMonthsThrough(june, 3, java.time.YearMonth.of(2024, 2)));
+    }
 }
