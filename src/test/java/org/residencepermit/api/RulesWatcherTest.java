@@ -20,11 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 @QuarkusTest
 @TestProfile(RulesWatcherTest.Watching.class)
 class RulesWatcherTest {
-    static final Path COPY = copyOfBundledRules();
+    /** A fixed path: Quarkus loads test classes twice, so a static temp directory would differ between the two. */
+    static final Path COPY = Path.of("target/watched-rules").toAbsolutePath();
 
     public static class Watching implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            copyOfBundledRules();
             return Map.of("decision.rules.dir", COPY.toString(), "decision.rules.watch", "true",
                     "decision.rules.watch-interval", "200ms");
         }
@@ -59,9 +61,16 @@ class RulesWatcherTest {
         return from;
     }
 
-    private static Path copyOfBundledRules() {
+    private static void copyOfBundledRules() {
         try {
-            Path target = Files.createTempDirectory("watched-rules");
+            Path target = COPY;
+            if (Files.exists(target)) {
+                try (Stream<Path> old = Files.walk(target)) {
+                    for (Path file : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
             Path source = Path.of("rules");
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : files.toList()) {
@@ -73,7 +82,6 @@ class RulesWatcherTest {
                     }
                 }
             }
-            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
