@@ -48,7 +48,8 @@ public final class RuleCompiler {
     private final ClassLoader classLoader;
 
     public RuleCompiler(ClassLoader classLoader) {
-        this.classLoader = classLoader;
+        // One caching view per compiler: every reload reuses what earlier builds looked up.
+        this.classLoader = new CachingClassLoader(classLoader);
     }
 
     public RuleBase compile(Path rulesDirectory) {
