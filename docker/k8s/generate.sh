@@ -55,7 +55,7 @@ spec:
             - {name: http, containerPort: 8080}
           env:
             - {name: DECISION_RULES_DIR, value: /app/rules}
-            # Measured: ~250 MB RSS under load with a 160 MB heap (bench/RESULTS.md).
+            # Measured: 268 MB RSS under wrk load with a 160 MB heap (bench/RESULTS.md).
             - {name: JAVA_OPTS, value: "-Xmx160m -XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager"}
             - name: DECISION_ADMIN_API_KEY   # enables POST /api/v1/admin/rules/reload after a ConfigMap update
               valueFrom:
