@@ -6,6 +6,7 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.time.SessionPseudoClock;
 import org.residencepermit.model.Decision;
 import org.residencepermit.model.DecisionRequest;
@@ -43,6 +44,8 @@ public final class DecisionEngine {
         // Rules carry date-effective/date-expires; the pseudo clock is set to asOf, so they are judged by the rules
         // in force on the decision date, not on the server's clock.
         sessionConfiguration.setOption(ClockTypeOption.PSEUDO);
+        // A session is used by one thread at a time (taken from the pool, used, reset): no locking needed inside.
+        sessionConfiguration.setOption(ThreadSafeOption.NO);
         current.set(compiler.compile(rulesDirectory));
     }
 
@@ -72,11 +75,12 @@ public final class DecisionEngine {
         DecisionRequest facts = RequestValidator.validate(request);
         Jurisdiction jurisdiction = ruleBase.jurisdictionFor(facts.city());
         Recorder recorder = new Recorder(ruleBase, explain);
-        KieSession session = ruleBase.kieBase(jurisdiction).newKieSession(sessionConfiguration, null);
+        KieSession session = ruleBase.newSession(jurisdiction, sessionConfiguration);
         try {
             SessionPseudoClock clock = session.getSessionClock();
-            clock.advanceTime(facts.asOf().atTime(LocalTime.NOON).atZone(ZoneId.systemDefault())
-                    .toInstant().toEpochMilli(), TimeUnit.MILLISECONDS);
+            long now = facts.asOf().atTime(LocalTime.NOON).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+            // A pooled session keeps its clock across uses: move it to asOf from wherever it stands.
+            clock.advanceTime(now - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
             session.addEventListener((AgendaEventListener) recorder);
             session.addEventListener((RuleRuntimeEventListener) recorder);
             session.insert(facts);
@@ -90,6 +94,8 @@ public final class DecisionEngine {
                 throw new IllegalStateException("rules fired " + fired + " times: a rule loop in " + jurisdiction.id());
             }
         } finally {
+            session.removeEventListener((AgendaEventListener) recorder);
+            session.removeEventListener((RuleRuntimeEventListener) recorder);
             session.dispose();
         }
         return DecisionAssembler.assemble(facts, jurisdiction, ruleBase, recorder.fired(), recorder.outcomes(),

@@ -29,6 +29,9 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     private final List<RuleInfo> fired = new ArrayList<>();
     private final List<RuleFiring> firings = new ArrayList<>();
     private List<String> currentConclusions;
+    /** A consequence usually inserts several facts in a row: remember the last rule looked up. */
+    private Rule lastRule;
+    private RuleInfo lastInfo;
 
     Recorder(RuleBase ruleBase, boolean explain) {
         this.ruleBase = ruleBase;
@@ -41,7 +44,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         if (rule == null) {
             return;
         }
-        outcomes.add(new Attributed(ruleBase.rule(rule), event.getObject()));
+        outcomes.add(new Attributed(info(rule), event.getObject()));
         if (explain) {
             if (currentConclusions == null) {
                 currentConclusions = new ArrayList<>();
@@ -52,7 +55,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        RuleInfo info = ruleBase.rule(event.getMatch().getRule());
+        RuleInfo info = info(event.getMatch().getRule());
         fired.add(info);
         if (!explain) {
             return;
@@ -61,6 +64,14 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         firings.add(new RuleFiring(firings.size() + 1, info.id(), info.name(), info.jurisdiction(), info.title(),
                 info.source(), matched, currentConclusions == null ? List.of() : currentConclusions));
         currentConclusions = null;
+    }
+
+    private RuleInfo info(Rule rule) {
+        if (rule != lastRule) {
+            lastInfo = ruleBase.rule(rule);
+            lastRule = rule;
+        }
+        return lastInfo;
     }
 
     @Override

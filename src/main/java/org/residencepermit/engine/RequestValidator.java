@@ -27,20 +27,20 @@ public final class RequestValidator {
         require(request.procedure(), "procedure");
         require(request.city(), "city");
         DecisionRequest r = request.normalized();
-        Map<String, LocalDate> dates = new LinkedHashMap<>();
-        dates.put("asOf", r.asOf());
-        dates.putAll(RequestDates.of(r, true));
-        dates.forEach((path, date) -> {
-            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-                throw new InvalidRequestException(path, path + " must lie between " + EARLIEST + " and " + LATEST);
-            }
-        });
+        checkRange("asOf", r.asOf());
+        RequestDates.of(r, true).forEach(RequestValidator::checkRange);
         counts(r).forEach((path, value) -> {
             if (value != null && (value < 0 || value > MAX_COUNT)) {
                 throw new InvalidRequestException(path, path + " must be between 0 and " + MAX_COUNT);
             }
         });
         return r;
+    }
+
+    private static void checkRange(String path, LocalDate date) {
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new InvalidRequestException(path, path + " must lie between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     private static Map<String, Integer> counts(DecisionRequest r) {

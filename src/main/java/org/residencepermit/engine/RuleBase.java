@@ -1,10 +1,16 @@
 package org.residencepermit.engine;
 
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.KieSessionsPool;
 import org.residencepermit.model.City;
 import org.residencepermit.model.HolidayCalendar;
 
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,6 +28,10 @@ public final class RuleBase {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
     private final HolidayCalendar holidayCalendar;
+    /** Per jurisdiction: sessions are reset and reused instead of built from scratch for every decision. */
+    private final Map<String, KieSessionsPool> sessionPools;
+    /** The compiled rule objects the listener sees, mapped once so that no key string is built per firing. */
+    private final Map<org.kie.api.definition.rule.Rule, RuleInfo> rulesByObject;
 
     RuleBase(String version, Path directory, List<Jurisdiction> jurisdictions, Map<String, KieBase> kieBases,
              List<RuleInfo> rules, HolidayCalendar holidayCalendar) {
@@ -32,6 +42,19 @@ public final class RuleBase {
         this.kieBases = Map.copyOf(kieBases);
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::key, Function.identity()));
+        Map<String, KieSessionsPool> pools = new LinkedHashMap<>();
+        Map<org.kie.api.definition.rule.Rule, RuleInfo> byObject = new IdentityHashMap<>();
+        kieBases.forEach((id, kieBase) -> {
+            pools.put(id, kieBase.newKieSessionsPool(1));
+            for (KiePackage pkg : kieBase.getKiePackages()) {
+                for (org.kie.api.definition.rule.Rule rule : pkg.getRules()) {
+                    RuleInfo info = rulesByName.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
+                    byObject.put(rule, info != null ? info : RuleInfo.of(rule));
+                }
+            }
+        });
+        this.sessionPools = Map.copyOf(pools);
+        this.rulesByObject = byObject;
     }
 
     public String version() {
@@ -70,8 +93,17 @@ public final class RuleBase {
         return kieBases.get(jurisdiction.id());
     }
 
+    /** A session of the jurisdiction's KieBase from its pool; {@code dispose()} resets it and returns it. */
+    KieSession newSession(Jurisdiction jurisdiction, KieSessionConfiguration configuration) {
+        return sessionPools.get(jurisdiction.id()).newKieSession(configuration);
+    }
+
     RuleInfo rule(org.kie.api.definition.rule.Rule rule) {
-        RuleInfo info = rulesByName.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
+        RuleInfo info = rulesByObject.get(rule);
+        if (info != null) {
+            return info;
+        }
+        info = rulesByName.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
         return info != null ? info : RuleInfo.of(rule);
     }
 }

@@ -64,7 +64,8 @@ public final class RuleCompiler {
     }
 
     public RuleCompiler(ClassLoader classLoader) {
-        this.classLoader = classLoader;
+        // One caching view per compiler: every reload reuses what earlier builds looked up.
+        this.classLoader = new CachingClassLoader(classLoader);
     }
 
     /** Drools options read from system properties when rules are compiled; idempotent. */
@@ -209,8 +210,10 @@ public final class RuleCompiler {
         for (Jurisdiction j : jurisdictions) {
             String packages = j.id().equals(Jurisdiction.NATIONAL) ? j.rulePackage()
                     : RULES_PACKAGE_PREFIX + Jurisdiction.NATIONAL + "," + j.rulePackage();
+            // mutability="DISABLED": a compiled rule base is never changed (reload builds a new one), so Drools
+            // need not track sessions per KieBase for incremental updates.
             xml.append("  <kbase name=\"").append(j.id()).append("\" packages=\"").append(packages)
-                    .append("\"/>\n");
+                    .append("\" mutability=\"disabled\"/>\n");
         }
         return xml.append("</kmodule>\n").toString();
     }

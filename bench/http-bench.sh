@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# HTTP benchmark of the packaged service on 127.0.0.1 (wrk shares the machine with the server):
+#   build (./mvnw -q -B package -DskipTests), start java -jar target/quarkus-app/quarkus-run.jar, measure
+#   start -> first 200 on /q/health/ready and on a first decision, warm up, a bounded measured wrk run
+#   (req/s, p50, p99, RSS of the java process under load from /proc), reload timings, then stop the server.
+# Env: PORT (18080), THREADS (2), CONNECTIONS (16), WARMUP (15s), DURATION (20s), SKIP_BUILD=1, RELOADS (5),
+#      RULES_DIR (the rules/ of this checkout), JAVA_OPTS (-Xmx160m: without a cap the JVM takes 1/4 of RAM and
+#      RSS under load reached ~590 MB here; with 160 MB of heap it stays under 300 MB).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+PORT="${PORT:-18080}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-16}"
+WARMUP="${WARMUP:-15s}"
+DURATION="${DURATION:-20s}"
+RELOADS="${RELOADS:-5}"
+RULES_DIR="$(cd "${RULES_DIR:-$ROOT/rules}" && pwd)"
+ADMIN_KEY="bench-$$-$RANDOM"
+BASE="http://127.0.0.1:$PORT"
+export BODIES_DIR="$ROOT/bench/http/bodies"
+LOG="$(mktemp -t http-bench-server.XXXXXX.log)"
+SERVER_PID=""
+
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+trap 'stop_server; rm -f "$LOG"' EXIT
+
+if ! command -v wrk >/dev/null; then
+  echo "[http-bench] installing wrk"
+  timeout 300 apt-get install -y -qq wrk >/dev/null
+fi
+if curl -s -o /dev/null "$BASE/q/health/live"; then
+  echo "[http-bench] something already listens on port $PORT; set PORT" >&2
+  exit 1
+fi
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "[http-bench] building (./mvnw -q -B package -DskipTests)"
+  timeout 600 ./mvnw -q -B package -DskipTests
+fi
+
+echo "[http-bench] starting the service on $BASE (rules: $RULES_DIR)"
+START_NS=$(date +%s%N)
+# shellcheck disable=SC2086
+DECISION_ADMIN_API_KEY="$ADMIN_KEY" DECISION_RULES_DIR="$RULES_DIR" QUARKUS_HTTP_PORT="$PORT" \
+  QUARKUS_HTTP_HOST=127.0.0.1 java ${JAVA_OPTS:--Xmx160m} -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+SERVER_PID=$!
+READY_MS=""
+for _ in $(seq 1 1200); do   # at most 60 s
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true)" = 200 ]; then
+    READY_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+    break
+  fi
+  kill -0 "$SERVER_PID" 2>/dev/null || { echo "[http-bench] server died:" >&2; cat "$LOG" >&2; exit 1; }
+  sleep 0.05
+done
+[ -n "$READY_MS" ] || { echo "[http-bench] not ready within 60 s" >&2; cat "$LOG" >&2; exit 1; }
+FIRST_BODY="$(ls "$BODIES_DIR"/*.json | head -1)"
+CODE=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$FIRST_BODY" \
+  "$BASE/api/v1/decisions")
+FIRST_DECISION_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+[ "$CODE" = 200 ] || { echo "[http-bench] first decision returned $CODE" >&2; exit 1; }
+QUARKUS_STARTED="$(grep -o 'started in [0-9.]*s' "$LOG" | head -1 || true)"
+COMPILED="$(grep -o 'Compiled [0-9]* rules of [0-9]* jurisdictions.* in [0-9]* ms (ruleset [0-9a-f]*)' "$LOG" | head -1 || true)"
+echo "[http-bench] ready (first 200 on /q/health/ready) after ${READY_MS} ms; first decision 200 after ${FIRST_DECISION_MS} ms"
+echo "[http-bench] quarkus: ${QUARKUS_STARTED:-?}; ${COMPILED:-?}"
+
+# Every body must decide (200) before it is used for load.
+for body in "$BODIES_DIR"/*.json; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$body" \
+    "$BASE/api/v1/decisions")
+  [ "$code" = 200 ] || { echo "[http-bench] $body returned $code" >&2; exit 1; }
+done
+
+WRK=(wrk -t"$THREADS" -c"$CONNECTIONS" -s "$ROOT/bench/http/decisions.lua" --timeout 5s)
+echo "[http-bench] warm-up: ${WRK[*]} -d$WARMUP $BASE"
+timeout 120 "${WRK[@]}" -d"$WARMUP" "$BASE" >/dev/null
+
+RSS_FILE="$(mktemp)"
+( while kill -0 "$SERVER_PID" 2>/dev/null; do
+    awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null >>"$RSS_FILE" || true
+    sleep 1
+  done ) &
+SAMPLER=$!
+echo "[http-bench] measured: ${WRK[*]} -d$DURATION --latency $BASE"
+OUT="$(timeout 180 "${WRK[@]}" -d"$DURATION" --latency "$BASE")"
+kill "$SAMPLER" 2>/dev/null || true
+wait "$SAMPLER" 2>/dev/null || true
+echo "$OUT"
+RSS_MAX_KB=$(sort -n "$RSS_FILE" | tail -1)
+rm -f "$RSS_FILE"
+RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$OUT")
+P50=$(awk '$1=="50%" {print $2}' <<<"$OUT")
+P99=$(awk '$1=="99%" {print $2}' <<<"$OUT")
+NON2XX=$(awk '/Non-2xx/ {print $NF}' <<<"$OUT")
+ERRORS=$(grep -o 'Socket errors:.*' <<<"$OUT" || true)
+
+echo "[http-bench] reload x$RELOADS: POST /api/v1/admin/rules/reload (compile + run every case + swap)"
+RELOAD_TIMES=()
+for i in $(seq 1 "$RELOADS"); do
+  read -r code secs < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 60 -X POST \
+    -H "X-API-Key: $ADMIN_KEY" "$BASE/api/v1/admin/rules/reload")
+  echo "[http-bench]   reload $i: HTTP $code in ${secs}s"
+  RELOAD_TIMES+=("$secs")
+done
+RELOAD_MEDIAN=$(printf '%s\n' "${RELOAD_TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+RELOAD_STATUS=$code
+
+stop_server
+echo
+echo "================ http-bench summary ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)) ================"
+echo "rules:                     $RULES_DIR (${COMPILED:-?})"
+echo "start -> ready 200:        ${READY_MS} ms   (first decision 200: ${FIRST_DECISION_MS} ms; quarkus ${QUARKUS_STARTED:-?})"
+echo "load:                      wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $(ls "$BODIES_DIR" | wc -l) rotating bodies"
+echo "throughput:                ${RPS} req/s"
+echo "latency p50 / p99:         ${P50} / ${P99}"
+echo "non-2xx responses:         ${NON2XX:-0}   ${ERRORS}"
+echo "RSS under load (max):      $(( ${RSS_MAX_KB:-0} / 1024 )) MB"
+echo "reload over HTTP (median): ${RELOAD_MEDIAN}s of ${RELOADS} (last status $RELOAD_STATUS; 422 = a case failed, rules kept)"
+echo "load average:              $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,147 @@
+package org.residencepermit.bench;
+
+import org.residencepermit.engine.Derivations;
+import org.residencepermit.engine.LegalDates;
+import org.residencepermit.engine.RequestValidator;
+import org.residencepermit.model.Basis;
+import org.residencepermit.model.Citizenship;
+import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.model.Derived;
+import org.residencepermit.model.DocumentCode;
+import org.residencepermit.model.HousingType;
+import org.residencepermit.model.Verdict;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The physical-limit reference: the national rules for FIRST_APPLICATION (NAT-SCOPE-1, NAT-FA-1..6, the national
+ * address-proof table, VALIDATION-1/2, CONV-8, CONV-10) hand-written in plain Java, for an applicant who applies in
+ * person. It uses the same request validation and {@link Derivations} as the engine, so the difference to the engine
+ * is the cost of the rule engine itself (sessions, matching, listener, assembly).
+ */
+final class HandWrittenFirstApplication {
+
+    /** The essentials of a decision, enough to check agreement with the engine. */
+    record Result(Verdict verdict, Set<String> reasonCodes, List<List<DocumentCode>> requiredDocuments,
+                  LocalDate earliestEligibleDate, boolean uncertain) {
+    }
+
+    private HandWrittenFirstApplication() {
+    }
+
+    static Result decide(DecisionRequest raw) {
+        DecisionRequest r = RequestValidator.validate(raw);
+        Derived d = Derivations.of(r);
+        Set<String> conflicts = new TreeSet<>();
+        Set<String> ineligible = new TreeSet<>();
+        Set<String> moreInfo = new TreeSet<>();
+        Set<String> eligible = new TreeSet<>();
+        Set<String> met = new TreeSet<>();
+        List<List<DocumentCode>> required = new ArrayList<>(4);
+        boolean missingDocument = false;
+        boolean uncertain = false;
+        LocalDate earliest = null;
+
+        // VALIDATION-1, VALIDATION-2
+        if (!d.factsDatedAfterAsOf().isEmpty()) {
+            conflicts.add("DATE_AFTER_AS_OF");
+        }
+        if (r.permit().expiryDate() != null && r.permit().validityStartDate() != null
+                && r.permit().expiryDate().isBefore(r.permit().validityStartDate())) {
+            conflicts.add("EXPIRY_BEFORE_VALIDITY_START");
+        }
+        // NAT-SCOPE-1
+        Citizenship citizenship = r.applicant().citizenship();
+        if (citizenship == null) {
+            moreInfo.add("applicant.citizenship");
+        } else if (citizenship != Citizenship.MAINLAND) {
+            ineligible.add("OUT_OF_SCOPE_NOT_MAINLAND_HUKOU");
+            uncertain = true;
+        }
+        Boolean left = d.leftHukouPlace();
+        if (left == null) {
+            moreInfo.add("applicant.hukouCity");
+        } else if (!left) {
+            ineligible.add("HUKOU_IN_SAME_CITY");
+        } else if (citizenship == Citizenship.MAINLAND) {
+            met.add("IN_SCOPE");
+        }
+        // NAT-FA-1
+        Integer months = d.monthsSinceRegistration();
+        Basis basis = d.basis();
+        boolean basisMet = basis == Basis.EMPLOYMENT && d.stableEmployment()
+                || basis == Basis.RESIDENCE && d.stableResidence() || basis == Basis.STUDY && d.continuousStudy();
+        if (months == null) {
+            moreInfo.add("registration.residenceRegistrationDate");
+        } else if (months < 6) {
+            ineligible.add("RESIDENCE_LESS_THAN_6_MONTHS");
+            earliest = LegalDates.addMonths(r.registration().residenceRegistrationDate(), 6);
+        } else {
+            if (basisMet) {
+                eligible.add("HALF_YEAR_AND_BASIS_MET");
+            }
+            if (months == 6 && d.onRegistrationMonthBoundary()) {
+                uncertain = true;
+            }
+        }
+        if (basis == null) {
+            ineligible.add("NO_STABLE_EMPLOYMENT_RESIDENCE_OR_STUDY");
+        } else if (!basisMet) {
+            ineligible.add("CHOSEN_BASIS_NOT_MET");
+        }
+        // NAT-FA-2 with the national address-proof table and CONV-10
+        required.add(List.of(DocumentCode.ID_CARD));
+        required.add(List.of(DocumentCode.PHOTO));
+        HousingType housing = r.housing().housingType();
+        if (housing == null) {
+            moreInfo.add("housing.housingType");
+        } else {
+            switch (housing) {
+                case OWNED -> required.add(List.of(DocumentCode.PROPERTY_CERT, DocumentCode.PURCHASE_CONTRACT));
+                case RENTED -> required.add(List.of(DocumentCode.LEASE_CONTRACT, DocumentCode.LANDLORD_HOUSING_CERT));
+                case EMPLOYER_DORM -> required.add(List.of(DocumentCode.EMPLOYER_HOUSING_CERT));
+                case SCHOOL_DORM -> required.add(List.of(DocumentCode.SCHOOL_HOUSING_CERT));
+                case LODGING_WITH_RELATIVE, LODGING_WITH_OTHER -> required.add(List.of(DocumentCode.LODGING_CERT));
+                case HOTEL, NONE -> moreInfo.add("NO_ADDRESS_PROOF_FOR_HOUSING_TYPE");
+                default -> {
+                }
+            }
+            if (required.size() == 3) {
+                uncertain = true; // the Art. 4/9 interpretation note (documents aspect)
+            }
+        }
+        if (basis == Basis.EMPLOYMENT) {
+            required.add(List.of(DocumentCode.BUSINESS_LICENSE, DocumentCode.LABOR_CONTRACT,
+                    DocumentCode.EMPLOYMENT_CERT));
+        } else if (basis == Basis.STUDY) {
+            required.add(List.of(DocumentCode.STUDENT_ID, DocumentCode.ENROLLMENT_CERT));
+        }
+        // CONV-8
+        List<DocumentCode> provided = r.submission().documentsProvided();
+        if (provided != null) {
+            for (List<DocumentCode> requirement : required) {
+                boolean satisfied = false;
+                for (DocumentCode code : requirement) {
+                    satisfied |= provided.contains(code);
+                }
+                missingDocument |= !satisfied;
+            }
+        }
+        // Verdict as in DecisionAssembler (CONV-9)
+        Verdict verdict = !conflicts.isEmpty() ? Verdict.NEEDS_MORE_INFO
+                : !ineligible.isEmpty() ? Verdict.NOT_ELIGIBLE
+                : !moreInfo.isEmpty() || missingDocument ? Verdict.NEEDS_MORE_INFO
+                : !eligible.isEmpty() ? Verdict.ELIGIBLE : Verdict.NEEDS_MORE_INFO;
+        Set<String> codes = new TreeSet<>(conflicts);
+        codes.addAll(ineligible);
+        codes.addAll(moreInfo);
+        codes.addAll(eligible);
+        codes.addAll(met);
+        return new Result(verdict, codes, verdict == Verdict.NOT_ELIGIBLE ? List.of() : required, earliest,
+                uncertain);
+    }
+}

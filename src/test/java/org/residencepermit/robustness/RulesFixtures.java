@@ -1,0 +1,55 @@
+package org.residencepermit.robustness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Temporary copies of the rule base for tests that compile rule sets outside the service. */
+final class RulesFixtures {
+
+    private RulesFixtures() {
+    }
+
+    /**
+     * Outside Quarkus the JBoss LogManager on the test class path starts at level ALL, and Drools would format a TRACE
+     * line for every fact; the service runs org.drools and org.kie at WARN, so do the same here.
+     */
+    static void quietDroolsLogging() {
+        for (String category : new String[]{"org.drools", "org.kie"}) {
+            org.jboss.logmanager.LogContext.getLogContext().getLogger(category)
+                    .setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
+    /** A copy of rules/ (DRL and jurisdiction files; cases are not needed to compile). */
+    static Path copyOfRules(Path target) {
+        Path source = Path.of("rules");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    static void delete(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
