@@ -66,6 +66,16 @@ public class ProblemMappers {
         return Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null, null);
     }
 
+    /**
+     * Reading the body failed, typically because a chunked body passed the size limit: the HTTP layer has already
+     * answered 413, so this only keeps the failure out of the error log.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        return Problem.response(413, "Request body too large", "the body could not be read within the size limit",
+                null, null);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         // Messages can quote request values (names, ID data); log where it failed, never what was sent.

@@ -4,14 +4,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.kie.api.KieBase;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.KieBaseMutabilityOption;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.residencepermit.model.HolidayCalendar;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -25,6 +31,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -32,7 +39,7 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,12 +49,14 @@ import java.util.stream.Stream;
  * Besides Drools' own errors it enforces the house conventions, so a rule set that breaks them never goes live:
  * the DRL package matches its folder, rule names are ASCII and start with a rulebook ID, and every rule cites a
  * {@code @source}.
+ * <p>
+ * It uses Drools' KnowledgeBuilder directly rather than a KieModule: no module is registered in the KieRepository, so
+ * reloads cannot leak modules, and the national packages are compiled once and shared by every city's KieBase.
  */
 public final class RuleCompiler {
     public static final String RULES_PACKAGE_PREFIX = "org.residencepermit.rules.";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern RULE_NAME = Pattern.compile("^[A-Z]+(-[A-Z0-9]+)+ [\\x21-\\x7E][\\x20-\\x7E]*$");
-    private static final AtomicLong BUILD_COUNTER = new AtomicLong();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -91,13 +100,7 @@ public final class RuleCompiler {
             throw new RuleCompilationException(errors);
         }
 
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("org.residencepermit", "rules",
-                "1.0." + BUILD_COUNTER.incrementAndGet());
-        kfs.generateAndWritePomXML(releaseId);
-        kfs.writeKModuleXML(kmoduleXml(jurisdictions));
-        Map<String, String> kfsPathToFile = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         drlFiles.forEach((id, files) -> {
             for (Path file : files) {
                 String text = read(file);
@@ -107,32 +110,32 @@ public final class RuleCompiler {
                     errors.add(new CompileError(dir.relativize(file).toString(), 0,
                             "package must be " + expectedPackage + " to match the folder"));
                 }
-                String resourcePath = expectedPackage.replace('.', '/') + "/" + file.getFileName();
-                // Drools reports errors by resource path; map it back to the analyst's file.
-                kfsPathToFile.put(resourcePath, dir.relativize(file).toString());
-                kfs.write("src/main/resources/" + resourcePath, text);
+                texts.put(dir.relativize(file).toString(), text);
             }
         });
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
 
-        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = message.getPath() == null ? "" : message.getPath();
-            errors.add(new CompileError(kfsPathToFile.getOrDefault(path, path), message.getLine(), message.getText()));
-        }
+        // Each jurisdiction's DRL is compiled once (in parallel); every city's KieBase then gets the national
+        // packages plus its own, instead of compiling the national rules again for every city.
+        Map<String, Collection<KiePackage>> packages = new ConcurrentHashMap<>();
+        List<CompileError> drlErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+        jurisdictions.parallelStream().forEach(j -> packages.put(j.id(),
+                compilePackages(dir, drlFiles.get(j.id()), texts, drlErrors)));
+        errors.addAll(drlErrors);
         if (!errors.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(errors);
         }
-        KieContainer container = ks.newKieContainer(releaseId, classLoader);
-        // The container keeps what it needs; dropping the module from the repository stops reloads from leaking.
-        ks.getRepository().removeKieModule(releaseId);
-
         Map<String, KieBase> kieBases = new LinkedHashMap<>();
         for (Jurisdiction j : jurisdictions) {
-            kieBases.put(j.id(), container.getKieBase(j.id()));
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(j.id(), kieBaseConfiguration());
+            List<KiePackage> own = new ArrayList<>(packages.get(Jurisdiction.NATIONAL));
+            if (!j.id().equals(Jurisdiction.NATIONAL)) {
+                own.addAll(packages.get(j.id()));
+            }
+            kieBase.addPackages(own);
+            kieBases.put(j.id(), kieBase);
         }
         List<RuleInfo> rules = catalogue(kieBases.values(), errors);
         HolidayCalendar calendar = readHolidays(dir, errors);
@@ -204,18 +207,33 @@ public final class RuleCompiler {
         }
     }
 
-    /** One KieBase per jurisdiction: the national package alone, or national + the city's package. */
-    private static String kmoduleXml(List<Jurisdiction> jurisdictions) {
-        StringBuilder xml = new StringBuilder("<kmodule xmlns=\"http://www.drools.org/xsd/kmodule\">\n");
-        for (Jurisdiction j : jurisdictions) {
-            String packages = j.id().equals(Jurisdiction.NATIONAL) ? j.rulePackage()
-                    : RULES_PACKAGE_PREFIX + Jurisdiction.NATIONAL + "," + j.rulePackage();
-            // mutability="DISABLED": a compiled rule base is never changed (reload builds a new one), so Drools
-            // need not track sessions per KieBase for incremental updates.
-            xml.append("  <kbase name=\"").append(j.id()).append("\" packages=\"").append(packages)
-                    .append("\" mutability=\"disabled\"/>\n");
+    /** Compiles one jurisdiction's DRL files; errors name the analyst's file and line. */
+    private Collection<KiePackage> compilePackages(Path dir, List<Path> files, Map<String, String> texts,
+                                                   List<CompileError> errors) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
+        // One batch, so that a function or type declared in one file of the package can be used in another.
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (Path file : files) {
+            String name = dir.relativize(file).toString();
+            Resource resource = ResourceFactory.newByteArrayResource(texts.get(name).getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(name);
+            batch.add(resource, ResourceType.DRL);
         }
-        return xml.append("</kmodule>\n").toString();
+        batch.build();
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            String file = error.getResource() == null ? "" : error.getResource().getSourcePath();
+            int line = error.getLines() == null || error.getLines().length == 0 ? 0 : error.getLines()[0];
+            errors.add(new CompileError(file, Math.max(line, 0), error.getMessage()));
+        }
+        return builder.hasErrors() ? List.of() : builder.getKnowledgePackages();
+    }
+
+    /** A compiled rule base is never changed (reload builds a new one), so Drools need not support updates. */
+    private KieBaseConfiguration kieBaseConfiguration() {
+        KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration(null, classLoader);
+        configuration.setOption(KieBaseMutabilityOption.DISABLED);
+        return configuration;
     }
 
     private static List<RuleInfo> catalogue(Iterable<KieBase> all, List<CompileError> errors) {

@@ -155,7 +155,8 @@ class DecisionApiTest {
         String huge = WUHAN_RENTER.replace("\"WUHAN\"", "\"" + "W".repeat(70_000) + "\"");
         given().contentType(ContentType.JSON).body(huge)
                 .when().post("/api/v1/decisions")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType(Problem.MEDIA_TYPE)
+                .body("title", equalTo("Request body too large"));
     }
 
     @Test

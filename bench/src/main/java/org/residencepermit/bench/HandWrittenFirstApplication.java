@@ -77,9 +77,13 @@ final class HandWrittenFirstApplication {
                 || basis == Basis.RESIDENCE && d.stableResidence() || basis == Basis.STUDY && d.continuousStudy();
         if (months == null) {
             moreInfo.add("registration.residenceRegistrationDate");
+        } else if (months < 0) {
+            // a registration after asOf: VALIDATION-1 reports the conflict, no waiting period is computed
         } else if (months < 6) {
             ineligible.add("RESIDENCE_LESS_THAN_6_MONTHS");
-            earliest = LegalDates.addMonths(r.registration().residenceRegistrationDate(), 6);
+            if (basisMet) {   // section 6 step 4: an earliest date only where time is all that is missing
+                earliest = LegalDates.addMonths(r.registration().residenceRegistrationDate(), 6);
+            }
         } else {
             if (basisMet) {
                 eligible.add("HALF_YEAR_AND_BASIS_MET");
