@@ -12,8 +12,19 @@ public class Main {
 
     public static void main(String... args) {
         if (args.length > 0 && Cli.isCommand(args[0])) {
+            quietRuleEngineLogging();
             System.exit(new Cli(System.out, System.err).run(args));
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * Without Quarkus' logging configuration the JBoss LogManager starts at level ALL, and Drools then formats a TRACE
+     * line for every fact it touches; commands use the service's levels instead.
+     */
+    private static void quietRuleEngineLogging() {
+        for (String category : new String[]{"org.drools", "org.kie"}) {
+            org.jboss.logmanager.LogContext.getLogContext().getLogger(category).setLevel(java.util.logging.Level.WARNING);
+        }
     }
 }
