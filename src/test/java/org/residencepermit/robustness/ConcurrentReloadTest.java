@@ -1,5 +1,7 @@
 package org.residencepermit.robustness;
 
+import org.residencepermit.testing.RulesFixtures;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

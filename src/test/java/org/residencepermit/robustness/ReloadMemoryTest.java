@@ -1,5 +1,7 @@
 package org.residencepermit.robustness;
 
+import org.residencepermit.testing.RulesFixtures;
+
 import org.junit.jupiter.api.Test;
 import org.residencepermit.engine.DecisionEngine;
 import org.residencepermit.engine.Json;

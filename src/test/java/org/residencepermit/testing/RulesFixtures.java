@@ -1,4 +1,4 @@
-package org.residencepermit.robustness;
+package org.residencepermit.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Temporary copies of the rule base for tests that compile rule sets outside the service. */
-final class RulesFixtures {
+public final class RulesFixtures {
 
     private RulesFixtures() {
     }
@@ -17,7 +17,7 @@ final class RulesFixtures {
      * Outside Quarkus the JBoss LogManager on the test class path starts at level ALL, and Drools would format a TRACE
      * line for every fact; the service runs org.drools and org.kie at WARN, so do the same here.
      */
-    static void quietDroolsLogging() {
+    public static void quietDroolsLogging() {
         for (String category : new String[]{"org.drools", "org.kie"}) {
             org.jboss.logmanager.LogContext.getLogContext().getLogger(category)
                     .setLevel(java.util.logging.Level.WARNING);
@@ -25,7 +25,7 @@ final class RulesFixtures {
     }
 
     /** A copy of rules/ (DRL and jurisdiction files; cases are not needed to compile). */
-    static Path copyOfRules(Path target) {
+    public static Path copyOfRules(Path target) {
         Path source = Path.of("rules");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
@@ -42,7 +42,7 @@ final class RulesFixtures {
         return target;
     }
 
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
