@@ -210,6 +210,21 @@ public final class RuleCompiler {
     /** Compiles one jurisdiction's DRL files; errors name the analyst's file and line. */
     private Collection<KiePackage> compilePackages(Path dir, List<Path> files, Map<String, String> texts,
                                                    List<CompileError> errors) {
+        // Drools finds its builder implementation with the thread's context class loader. Pool threads, and threads
+        // left behind by other frameworks (e.g. Quarkus tests), may carry a loader that sees another copy of Drools,
+        // so compile with the loader that loaded Drools' own API.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KnowledgeBuilderFactory.class.getClassLoader());
+        try {
+            return compileWithBuilder(dir, files, texts, errors);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private Collection<KiePackage> compileWithBuilder(Path dir, List<Path> files, Map<String, String> texts,
+                                                      List<CompileError> errors) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
         // One batch, so that a function or type declared in one file of the package can be used in another.
