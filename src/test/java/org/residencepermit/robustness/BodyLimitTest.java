@@ -17,10 +17,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * quarkus.http.limits.max-body-size (64K) beyond DecisionApiTest's Content-Length case: a chunked upload (no
- * Content-Length, so the size is only known while reading) is refused with 413 too, and a body just under the limit is
- * read and answered normally. Known gap (reported): the 413 comes from the HTTP layer with an empty body, not as
- * application/problem+json, and for a chunked body the REST layer additionally logs an "Unexpected IOException".
+ * quarkus.http.limits.max-body-size (64K) beyond DecisionApiTest's Content-Length case (413 problem+json from
+ * BodyLimitHandler): a chunked upload (no Content-Length, so the size is only known while reading) is refused with
+ * 413 by the HTTP layer, and a body just under the limit is read and answered normally.
  */
 @QuarkusTest
 class BodyLimitTest {
