@@ -1,6 +1,7 @@
 package org.residencepermit.engine;
 
 import org.residencepermit.model.Channel;
+import org.residencepermit.model.ChannelPreference;
 import org.residencepermit.model.Decision;
 import org.residencepermit.model.DecisionRequest;
 import org.residencepermit.model.DocumentCode;
@@ -164,17 +165,37 @@ final class DecisionAssembler {
         }
         notRequired.forEach(code -> names.put(code, code.chineseName()));
 
+        List<Channel> offered = refused ? List.of() : preferredFirst(channels, request.channelRequested(), notes);
         return new Decision(verdict, request.procedure(), request.city(), jurisdiction.id(), request.asOf(),
                 reasons, List.copyOf(ruleIds),
                 refused ? List.of() : List.copyOf(required),
                 refused ? List.of() : List.copyOf(missingDocs),
                 List.copyOf(notRequired), names,
-                refused ? List.of() : List.copyOf(channels),
+                offered,
                 refused ? null : timeLimit, fee, deadline, deadlineMissed,
                 consequenceMap(consequences), earliest, alternative,
                 List.copyOf(altChannels), List.copyOf(altDocs),
                 List.copyOf(missingFacts), conflicts.stream().map(Reason::code).toList(), List.copyOf(notes),
                 !uncertainNotes.isEmpty(), List.copyOf(uncertainNotes), ruleBase.version(), trace);
+    }
+
+    /**
+     * The applicant's preferred kind of channel (channelRequested) comes first; when the procedure offers none of that
+     * kind, a note says so rather than dropping the channels that do exist.
+     */
+    private static List<Channel> preferredFirst(Set<Channel> channels, ChannelPreference preference,
+                                                Set<String> notes) {
+        if (preference == null || preference == ChannelPreference.ANY || channels.isEmpty()) {
+            return List.copyOf(channels);
+        }
+        boolean online = preference == ChannelPreference.ONLINE;
+        List<Channel> ordered = new ArrayList<>();
+        channels.stream().filter(c -> c.online() == online).forEach(ordered::add);
+        if (ordered.isEmpty()) {
+            notes.add(online ? "此事项没有网上办理渠道，须到下列窗口办理。" : "此事项只能通过下列网上渠道办理。");
+        }
+        channels.stream().filter(c -> c.online() != online).forEach(ordered::add);
+        return List.copyOf(ordered);
     }
 
     private static Reason reason(RuleInfo rule, String kind, String code, String message) {

@@ -70,4 +70,19 @@ class DecisionEngineTest {
         Decision decision = engine.decide(appeal("2024-04-30", "2024-03-01"), false);
         assertEquals(current.version(), decision.rulesetVersion());
     }
+
+    @Test
+    void thePreferredKindOfChannelComesFirstAndItsAbsenceIsNoted() {
+        DecisionRequest endorsement = new DecisionRequest(LocalDate.parse("2024-05-25"), City.OTHER, "WUHAN", null,
+                Procedure.ENDORSEMENT, org.residencepermit.model.ChannelPreference.ONLINE,
+                new org.residencepermit.model.Applicant(null, org.residencepermit.model.Citizenship.MAINLAND,
+                        "XINYANG", null, null, null, null, null), null, null, null, null, null,
+                new org.residencepermit.model.Permit(true, null, null, LocalDate.parse("2023-06-20"), null, null, null,
+                        null, null, null), null, null, null);
+        Decision decision = engine.decide(endorsement, false);
+        assertEquals(Verdict.ELIGIBLE, decision.verdict());
+        assertTrue(decision.notes().contains("此事项没有网上办理渠道，须到下列窗口办理。"), decision.notes().toString());
+        assertEquals(java.util.List.of(org.residencepermit.model.Channel.OFFLINE_RESIDENCE_POLICE_STATION,
+                org.residencepermit.model.Channel.OFFLINE_ENTRUSTED_COMMUNITY_BODY), decision.channels());
+    }
 }
