@@ -24,7 +24,6 @@ public final class RuleBase {
     private final String version;
     private final Path directory;
     private final List<Jurisdiction> jurisdictions;
-    private final Map<String, KieBase> kieBases;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
     private final HolidayCalendar holidayCalendar;
@@ -39,7 +38,6 @@ public final class RuleBase {
         this.version = version;
         this.directory = directory;
         this.jurisdictions = List.copyOf(jurisdictions);
-        this.kieBases = Map.copyOf(kieBases);
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::key, Function.identity()));
         Map<String, KieSessionsPool> pools = new LinkedHashMap<>();
@@ -87,10 +85,6 @@ public final class RuleBase {
     public Jurisdiction jurisdiction(String id) {
         return jurisdictions.stream().filter(j -> j.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no jurisdiction " + id));
-    }
-
-    KieBase kieBase(Jurisdiction jurisdiction) {
-        return kieBases.get(jurisdiction.id());
     }
 
     /** A session of the jurisdiction's KieBase from its pool; {@code dispose()} resets it and returns it. */
