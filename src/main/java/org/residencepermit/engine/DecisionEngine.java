@@ -16,7 +16,6 @@ import org.residencepermit.model.Topic;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -100,9 +99,5 @@ public final class DecisionEngine {
         }
         return DecisionAssembler.assemble(facts, jurisdiction, ruleBase, recorder.fired(), recorder.outcomes(),
                 explain ? recorder.firings() : null);
-    }
-
-    public List<Jurisdiction> jurisdictions() {
-        return current.get().jurisdictions();
     }
 }

@@ -8,7 +8,6 @@ import org.kie.api.runtime.KieSessionsPool;
 import org.residencepermit.model.City;
 import org.residencepermit.model.HolidayCalendar;
 
-import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.stream.Collectors;
  */
 public final class RuleBase {
     private final String version;
-    private final Path directory;
     private final List<Jurisdiction> jurisdictions;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
@@ -32,11 +30,10 @@ public final class RuleBase {
     /** The compiled rule objects the listener sees, mapped once so that no key string is built per firing. */
     private final Map<org.kie.api.definition.rule.Rule, RuleInfo> rulesByObject;
 
-    RuleBase(String version, Path directory, List<Jurisdiction> jurisdictions, Map<String, KieBase> kieBases,
+    RuleBase(String version, List<Jurisdiction> jurisdictions, Map<String, KieBase> kieBases,
              List<RuleInfo> rules, HolidayCalendar holidayCalendar) {
         this.holidayCalendar = holidayCalendar;
         this.version = version;
-        this.directory = directory;
         this.jurisdictions = List.copyOf(jurisdictions);
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::key, Function.identity()));
@@ -57,10 +54,6 @@ public final class RuleBase {
 
     public String version() {
         return version;
-    }
-
-    public Path directory() {
-        return directory;
     }
 
     public List<Jurisdiction> jurisdictions() {

@@ -142,7 +142,7 @@ public final class RuleCompiler {
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
-        return new RuleBase(contentHash(dir, drlFiles), dir, jurisdictions, kieBases, rules, calendar);
+        return new RuleBase(contentHash(dir, drlFiles), jurisdictions, kieBases, rules, calendar);
     }
 
     private List<Jurisdiction> readJurisdictions(Path dir, List<CompileError> errors) {
