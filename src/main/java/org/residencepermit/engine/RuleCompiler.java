@@ -3,6 +3,7 @@ package org.residencepermit.engine;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.drools.mvel.MVELKnowledgePackageImpl;
 import org.kie.api.KieBase;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -129,15 +130,13 @@ public final class RuleCompiler {
         }
         Map<String, KieBase> kieBases = new LinkedHashMap<>();
         for (Jurisdiction j : jurisdictions) {
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(j.id(), kieBaseConfiguration());
             List<KiePackage> own = new ArrayList<>(packages.get(Jurisdiction.NATIONAL));
             if (!j.id().equals(Jurisdiction.NATIONAL)) {
                 own.addAll(packages.get(j.id()));
             }
-            kieBase.addPackages(own);
-            kieBases.put(j.id(), kieBase);
+            kieBases.put(j.id(), kieBase(j, own));
         }
-        List<RuleInfo> rules = catalogue(kieBases.values(), errors);
+        List<RuleInfo> rules = catalogue(packages.values(), errors);
         HolidayCalendar calendar = readHolidays(dir, errors);
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
@@ -244,6 +243,21 @@ public final class RuleCompiler {
         return builder.hasErrors() ? List.of() : builder.getKnowledgePackages();
     }
 
+    /**
+     * The jurisdiction's KieBase: the national rules plus its own, without the national rules of the topics it
+     * overrides ({@link RuleScope}), which could never fire there.
+     */
+    private KieBase kieBase(Jurisdiction jurisdiction, List<KiePackage> packages) {
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(jurisdiction.id(), kieBaseConfiguration());
+        List<KiePackage> subsets = new ArrayList<>();
+        for (KiePackage pkg : packages) {
+            subsets.add(new RuleSubsetPackage((MVELKnowledgePackageImpl) pkg,
+                    rule -> RuleScope.of(rule).canFire(jurisdiction)));
+        }
+        kieBase.addPackages(subsets);
+        return kieBase;
+    }
+
     /** A compiled rule base is never changed (reload builds a new one), so Drools need not support updates. */
     private KieBaseConfiguration kieBaseConfiguration() {
         KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration(null, classLoader);
@@ -251,10 +265,10 @@ public final class RuleCompiler {
         return configuration;
     }
 
-    private static List<RuleInfo> catalogue(Iterable<KieBase> all, List<CompileError> errors) {
+    private static List<RuleInfo> catalogue(Collection<Collection<KiePackage>> all, List<CompileError> errors) {
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        for (KieBase kieBase : all) {
-            for (KiePackage pkg : kieBase.getKiePackages()) {
+        for (Collection<KiePackage> packages : all) {
+            for (KiePackage pkg : packages) {
                 for (Rule rule : pkg.getRules()) {
                     RuleInfo info = RuleInfo.of(rule);
                     if (rules.putIfAbsent(info.key(), info) != null) {
