@@ -67,7 +67,7 @@ CODE=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json
 FIRST_DECISION_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
 [ "$CODE" = 200 ] || { echo "[http-bench] first decision returned $CODE" >&2; exit 1; }
 QUARKUS_STARTED="$(grep -o 'started in [0-9.]*s' "$LOG" | head -1 || true)"
-COMPILED="$(grep -o 'Compiled [0-9]* rules of [0-9]* jurisdictions.* in [0-9]* ms (ruleset [0-9a-f]*)' "$LOG" | head -1 || true)"
+COMPILED="$(grep -o '\(Compiled\|Loaded the build.s precompiled\) [0-9]* rules of [0-9]* jurisdictions.* in [0-9]* ms (ruleset [0-9a-f]*)' "$LOG" | head -1 || true)"
 echo "[http-bench] ready (first 200 on /q/health/ready) after ${READY_MS} ms; first decision 200 after ${FIRST_DECISION_MS} ms"
 echo "[http-bench] quarkus: ${QUARKUS_STARTED:-?}; ${COMPILED:-?}"
 

@@ -22,7 +22,7 @@ public class Main {
      * Without Quarkus' logging configuration the JBoss LogManager starts at level ALL, and Drools then formats a TRACE
      * line for every fact it touches; commands use the service's levels instead.
      */
-    private static void quietRuleEngineLogging() {
+    static void quietRuleEngineLogging() {
         for (String category : new String[]{"org.drools", "org.kie"}) {
             org.jboss.logmanager.LogContext.getLogContext().getLogger(category).setLevel(java.util.logging.Level.WARNING);
         }

@@ -22,7 +22,8 @@ public class EngineProducer {
         Path dir = Path.of(config.rules().dir()).toAbsolutePath().normalize();
         long start = System.nanoTime();
         DecisionEngine engine = new DecisionEngine(dir, Thread.currentThread().getContextClassLoader());
-        LOG.infof("Compiled %d rules of %d jurisdictions from %s in %d ms (ruleset %s)",
+        LOG.infof("%s %d rules of %d jurisdictions from %s in %d ms (ruleset %s)",
+                engine.ruleBase().precompiled() ? "Loaded the build's precompiled" : "Compiled",
                 engine.ruleBase().rules().size(), engine.ruleBase().jurisdictions().size(), dir,
                 (System.nanoTime() - start) / 1_000_000, engine.ruleBase().version());
         return engine;

@@ -45,7 +45,8 @@ public final class DecisionEngine {
         sessionConfiguration.setOption(ClockTypeOption.PSEUDO);
         // A session is used by one thread at a time (taken from the pool, used, reset): no locking needed inside.
         sessionConfiguration.setOption(ThreadSafeOption.NO);
-        current.set(compiler.compile(rulesDirectory));
+        // Starting up may use the packages precompiled at build time; reloads always compile the DRL.
+        current.set(compiler.compile(rulesDirectory, PrecompiledRules.onClassPath(classLoader)));
     }
 
     public RuleBase ruleBase() {

@@ -30,8 +30,11 @@ public final class RuleBase {
     /** The compiled rule objects the listener sees, mapped once so that no key string is built per firing. */
     private final Map<org.kie.api.definition.rule.Rule, RuleInfo> rulesByObject;
 
+    private final boolean precompiled;
+
     RuleBase(String version, List<Jurisdiction> jurisdictions, Map<String, KieBase> kieBases,
-             List<RuleInfo> rules, HolidayCalendar holidayCalendar) {
+             List<RuleInfo> rules, HolidayCalendar holidayCalendar, boolean precompiled) {
+        this.precompiled = precompiled;
         this.holidayCalendar = holidayCalendar;
         this.version = version;
         this.jurisdictions = List.copyOf(jurisdictions);
@@ -54,6 +57,11 @@ public final class RuleBase {
 
     public String version() {
         return version;
+    }
+
+    /** Whether the packages came from {@link PrecompiledRules} rather than from compiling the DRL. */
+    public boolean precompiled() {
+        return precompiled;
     }
 
     public List<Jurisdiction> jurisdictions() {

@@ -87,6 +87,44 @@ public final class RuleCompiler {
     }
 
     public RuleBase compile(Path rulesDirectory) {
+        return compile(rulesDirectory, null);
+    }
+
+    /**
+     * Compiles a rules directory, taking its packages from {@code precompiled} when they were built from exactly
+     * these sources (the conventions are still checked); null always compiles the DRL.
+     */
+    public RuleBase compile(Path rulesDirectory, PrecompiledRules precompiled) {
+        Sources sources = readSources(rulesDirectory);
+        Map<String, Collection<KiePackage>> packages = precompiled == null ? null
+                : precompiled.packages(sources.version(), classLoader);
+        boolean fromPrecompiled = packages != null;
+        if (!fromPrecompiled) {
+            packages = compilePackages(sources);
+        }
+        List<CompileError> errors = new ArrayList<>();
+        Map<String, KieBase> kieBases = new LinkedHashMap<>();
+        for (Jurisdiction j : sources.jurisdictions()) {
+            List<KiePackage> own = new ArrayList<>(packages.get(Jurisdiction.NATIONAL));
+            if (!j.id().equals(Jurisdiction.NATIONAL)) {
+                own.addAll(packages.get(j.id()));
+            }
+            kieBases.put(j.id(), kieBase(j, own));
+        }
+        List<RuleInfo> rules = catalogue(packages.values(), errors);
+        HolidayCalendar calendar = readHolidays(sources.directory(), errors);
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+        return new RuleBase(sources.version(), sources.jurisdictions(), kieBases, rules, calendar, fromPrecompiled);
+    }
+
+    /** What a rules directory holds, read and checked before any DRL is compiled. */
+    record Sources(Path directory, List<Jurisdiction> jurisdictions, Map<String, List<Path>> drlFiles,
+                   Map<String, String> texts, String version) {
+    }
+
+    Sources readSources(Path rulesDirectory) {
         Path dir = rulesDirectory.toAbsolutePath().normalize();
         List<CompileError> errors = new ArrayList<>();
         List<Jurisdiction> jurisdictions = readJurisdictions(dir, errors);
@@ -117,31 +155,22 @@ public final class RuleCompiler {
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
+        return new Sources(dir, jurisdictions, drlFiles, texts, contentHash(dir, drlFiles));
+    }
 
-        // Each jurisdiction's DRL is compiled once (in parallel); every city's KieBase then gets the national
-        // packages plus its own, instead of compiling the national rules again for every city.
+    /**
+     * Each jurisdiction's DRL compiled once (in parallel); every city's KieBase then gets the national packages plus
+     * its own, instead of compiling the national rules again for every city.
+     */
+    Map<String, Collection<KiePackage>> compilePackages(Sources sources) {
         Map<String, Collection<KiePackage>> packages = new ConcurrentHashMap<>();
-        List<CompileError> drlErrors = java.util.Collections.synchronizedList(new ArrayList<>());
-        jurisdictions.parallelStream().forEach(j -> packages.put(j.id(),
-                compilePackages(dir, drlFiles.get(j.id()), texts, drlErrors)));
-        errors.addAll(drlErrors);
+        List<CompileError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        sources.jurisdictions().parallelStream().forEach(j -> packages.put(j.id(), compilePackages(
+                sources.directory(), sources.drlFiles().get(j.id()), sources.texts(), errors)));
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
-        Map<String, KieBase> kieBases = new LinkedHashMap<>();
-        for (Jurisdiction j : jurisdictions) {
-            List<KiePackage> own = new ArrayList<>(packages.get(Jurisdiction.NATIONAL));
-            if (!j.id().equals(Jurisdiction.NATIONAL)) {
-                own.addAll(packages.get(j.id()));
-            }
-            kieBases.put(j.id(), kieBase(j, own));
-        }
-        List<RuleInfo> rules = catalogue(packages.values(), errors);
-        HolidayCalendar calendar = readHolidays(dir, errors);
-        if (!errors.isEmpty()) {
-            throw new RuleCompilationException(errors);
-        }
-        return new RuleBase(contentHash(dir, drlFiles), jurisdictions, kieBases, rules, calendar);
+        return packages;
     }
 
     private List<Jurisdiction> readJurisdictions(Path dir, List<CompileError> errors) {

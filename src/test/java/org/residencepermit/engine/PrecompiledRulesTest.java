@@ -1,0 +1,90 @@
+package org.residencepermit.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.residencepermit.cases.CaseFiles;
+import org.residencepermit.cases.TestCase;
+import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.testing.RulesFixtures;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Packages precompiled at build time decide exactly as freshly compiled DRL, and only for the sources they match. */
+class PrecompiledRulesTest {
+    private static final Path RULES = Path.of("rules");
+    private static final ClassLoader LOADER = PrecompiledRulesTest.class.getClassLoader();
+
+    @TempDir
+    static Path temp;
+    private static Path file;
+    private static RuleCompiler compiler;
+
+    @BeforeAll
+    static void writePrecompiled() throws Exception {
+        RulesFixtures.quietDroolsLogging();
+        file = temp.resolve("precompiled-rules.bin");
+        PrecompiledRules.write(RULES, file, LOADER);
+        compiler = new RuleCompiler(LOADER);
+    }
+
+    private static PrecompiledRules precompiled() throws Exception {
+        return PrecompiledRules.at(file.toUri().toURL());
+    }
+
+    @Test
+    void everyCaseIsDecidedIdenticallyFromPrecompiledPackagesAndFromDrl() throws Exception {
+        RuleBase fromDrl = compiler.compile(RULES, null);
+        RuleBase fromFile = compiler.compile(RULES, precompiled());
+        assertFalse(fromDrl.precompiled());
+        assertTrue(fromFile.precompiled());
+        assertEquals(fromDrl.version(), fromFile.version());
+        assertEquals(fromDrl.rules(), fromFile.rules());
+
+        DecisionEngine engine = new DecisionEngine(RULES, LOADER);
+        ObjectMapper json = Json.mapper();
+        List<String> differing = new ArrayList<>();
+        List<TestCase> cases = CaseFiles.load(RULES, null);
+        for (TestCase c : cases) {
+            ObjectNode input = c.input().deepCopy();
+            input.put("asOf", c.asOf());
+            DecisionRequest request = json.treeToValue(input, DecisionRequest.class);
+            String expected = json.writeValueAsString(engine.decide(fromDrl, request, true));
+            String actual = json.writeValueAsString(engine.decide(fromFile, request, true));
+            if (!expected.equals(actual)) {
+                differing.add(c.name() + ": from DRL " + expected + "\n  precompiled " + actual);
+            }
+        }
+        assertTrue(cases.size() > 100, "the bundled cases were found");
+        assertEquals(List.of(), differing);
+    }
+
+    @Test
+    void changedRulesAreCompiledFromDrlInsteadOfTakenFromTheStaleFile() throws Exception {
+        Path copy = RulesFixtures.copyOfRules(temp.resolve("changed"));
+        Path drl = copy.resolve("national/validation.drl");
+        Files.writeString(drl, Files.readString(drl) + "\n// an analyst's edit\n");
+        RuleBase ruleBase = compiler.compile(copy, precompiled());
+        assertFalse(ruleBase.precompiled());
+        assertEquals(compiler.compile(copy).version(), ruleBase.version());
+    }
+
+    @Test
+    void aDamagedFileFallsBackToCompilingTheDrl() throws Exception {
+        Path damaged = temp.resolve("damaged.bin");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        RuleBase ruleBase = compiler.compile(RULES, PrecompiledRules.at(damaged.toUri().toURL()));
+        assertFalse(ruleBase.precompiled());
+        assertEquals(compiler.compile(RULES).rules().size(), ruleBase.rules().size());
+    }
+}
