@@ -10,10 +10,12 @@ import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.time.SessionPseudoClock;
 import org.residencepermit.model.Decision;
 import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.model.Procedure;
 import org.residencepermit.model.Regime;
 import org.residencepermit.model.Topic;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,8 @@ public final class DecisionEngine {
         RuleCompiler.configureDrools();
     }
 
+    private static final LocalDate WARM_UP_DAY = LocalDate.of(2025, 1, 2);
+
     private final RuleCompiler compiler;
     private final Path rulesDirectory;
     private final AtomicReference<RuleBase> current = new AtomicReference<>();
@@ -45,8 +49,31 @@ public final class DecisionEngine {
         sessionConfiguration.setOption(ClockTypeOption.PSEUDO);
         // A session is used by one thread at a time (taken from the pool, used, reset): no locking needed inside.
         sessionConfiguration.setOption(ThreadSafeOption.NO);
-        // Starting up may use the packages precompiled at build time; reloads always compile the DRL.
-        current.set(compiler.compile(rulesDirectory, PrecompiledRules.onClassPath(classLoader)));
+        // Starting up may use the packages precompiled at build time (reloads always compile the DRL), and serves as
+        // soon as they are loaded: the first request builds its jurisdiction's KieBase if the background has not.
+        RuleBase ruleBase = compiler.load(rulesDirectory, PrecompiledRules.onClassPath(classLoader));
+        current.set(ruleBase);
+        Thread warmUp = new Thread(() -> warmUp(ruleBase), "rule-base-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /**
+     * Builds each jurisdiction's KieBase and decides one empty request per procedure on it, so that the first real
+     * requests find a pooled session and Drools' constraints, compiled on first evaluation, ready.
+     */
+    private void warmUp(RuleBase ruleBase) {
+        try {
+            for (Jurisdiction jurisdiction : ruleBase.jurisdictions()) {
+                for (Procedure procedure : Procedure.values()) {
+                    decide(ruleBase, new DecisionRequest(WARM_UP_DAY, jurisdiction.city(), null, null, procedure,
+                            null, null, null, null, null, null, null, null, null, null, null), false);
+                }
+            }
+        } catch (RuntimeException e) {
+            // The same failure will answer the first real request for that jurisdiction; nothing to add here.
+            System.getLogger(DecisionEngine.class.getName()).log(System.Logger.Level.WARNING, "warm-up stopped", e);
+        }
     }
 
     public RuleBase ruleBase() {

@@ -8,11 +8,13 @@ import org.kie.api.runtime.KieSessionsPool;
 import org.residencepermit.model.City;
 import org.residencepermit.model.HolidayCalendar;
 
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -25,34 +27,68 @@ public final class RuleBase {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
     private final HolidayCalendar holidayCalendar;
-    /** Per jurisdiction: sessions are reset and reused instead of built from scratch for every decision. */
-    private final Map<String, KieSessionsPool> sessionPools;
+    /** Per jurisdiction: the KieBase's session pool, built on first use or by {@link #buildKieBases()}. */
+    private final Map<String, LazyPool> sessionPools;
     /** The compiled rule objects the listener sees, mapped once so that no key string is built per firing. */
     private final Map<org.kie.api.definition.rule.Rule, RuleInfo> rulesByObject;
 
     private final boolean precompiled;
 
-    RuleBase(String version, List<Jurisdiction> jurisdictions, Map<String, KieBase> kieBases,
-             List<RuleInfo> rules, HolidayCalendar holidayCalendar, boolean precompiled) {
+    RuleBase(String version, List<Jurisdiction> jurisdictions, Map<String, Supplier<KieBase>> kieBases,
+             Collection<? extends Collection<KiePackage>> packages, List<RuleInfo> rules,
+             HolidayCalendar holidayCalendar, boolean precompiled) {
         this.precompiled = precompiled;
         this.holidayCalendar = holidayCalendar;
         this.version = version;
         this.jurisdictions = List.copyOf(jurisdictions);
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::key, Function.identity()));
-        Map<String, KieSessionsPool> pools = new LinkedHashMap<>();
+        Map<String, LazyPool> pools = new LinkedHashMap<>();
+        kieBases.forEach((id, kieBase) -> pools.put(id, new LazyPool(kieBase)));
+        this.sessionPools = Map.copyOf(pools);
+        // Every KieBase holds the very rule objects of the compiled packages.
         Map<org.kie.api.definition.rule.Rule, RuleInfo> byObject = new IdentityHashMap<>();
-        kieBases.forEach((id, kieBase) -> {
-            pools.put(id, kieBase.newKieSessionsPool(1));
-            for (KiePackage pkg : kieBase.getKiePackages()) {
+        for (Collection<KiePackage> jurisdictionPackages : packages) {
+            for (KiePackage pkg : jurisdictionPackages) {
                 for (org.kie.api.definition.rule.Rule rule : pkg.getRules()) {
                     RuleInfo info = rulesByName.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
                     byObject.put(rule, info != null ? info : RuleInfo.of(rule));
                 }
             }
-        });
-        this.sessionPools = Map.copyOf(pools);
+        }
         this.rulesByObject = byObject;
+    }
+
+    /**
+     * A KieBase and its session pool, built once, when first needed. Building all seven takes half a second, so the
+     * service answers its first request without waiting for the KieBases of the other cities.
+     */
+    private static final class LazyPool {
+        private Supplier<KieBase> build;
+        private volatile KieSessionsPool pool;
+
+        LazyPool(Supplier<KieBase> build) {
+            this.build = build;
+        }
+
+        KieSessionsPool get() {
+            KieSessionsPool ready = pool;
+            if (ready != null) {
+                return ready;
+            }
+            synchronized (this) {
+                if (pool == null) {
+                    pool = build.get().newKieSessionsPool(1);
+                    build = null;
+                }
+                return pool;
+            }
+        }
+    }
+
+    /** Builds every KieBase not built yet; a reload calls it before the swap, so no request pays for it. */
+    public void buildKieBases() {
+        sessionPools.values().forEach(LazyPool::get);
     }
 
     public String version() {
@@ -90,7 +126,7 @@ public final class RuleBase {
 
     /** A session of the jurisdiction's KieBase from its pool; {@code dispose()} resets it and returns it. */
     KieSession newSession(Jurisdiction jurisdiction, KieSessionConfiguration configuration) {
-        return sessionPools.get(jurisdiction.id()).newKieSession(configuration);
+        return sessionPools.get(jurisdiction.id()).get().newKieSession(configuration);
     }
 
     RuleInfo rule(org.kie.api.definition.rule.Rule rule) {

@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -86,37 +87,40 @@ public final class RuleCompiler {
         System.setProperty("drools.propertySpecific", System.getProperty("drools.propertySpecific", "ALLOWED"));
     }
 
+    /** Compiles a rules directory's DRL and builds every KieBase (a reload, a validation). */
     public RuleBase compile(Path rulesDirectory) {
-        return compile(rulesDirectory, null);
+        RuleBase ruleBase = load(rulesDirectory, null);
+        ruleBase.buildKieBases();
+        return ruleBase;
     }
 
     /**
-     * Compiles a rules directory, taking its packages from {@code precompiled} when they were built from exactly
-     * these sources (the conventions are still checked); null always compiles the DRL.
+     * Loads a rules directory for start-up: its packages come from {@code precompiled} when they were built from
+     * exactly these sources (null always compiles the DRL), and each jurisdiction's KieBase is built when first
+     * used or by {@link RuleBase#buildKieBases()}. The conventions are checked either way.
      */
-    public RuleBase compile(Path rulesDirectory, PrecompiledRules precompiled) {
+    public RuleBase load(Path rulesDirectory, PrecompiledRules precompiled) {
         Sources sources = readSources(rulesDirectory);
-        Map<String, Collection<KiePackage>> packages = precompiled == null ? null
+        Map<String, Collection<KiePackage>> loaded = precompiled == null ? null
                 : precompiled.packages(sources.version(), classLoader);
-        boolean fromPrecompiled = packages != null;
-        if (!fromPrecompiled) {
-            packages = compilePackages(sources);
-        }
+        boolean fromPrecompiled = loaded != null;
+        Map<String, Collection<KiePackage>> packages = fromPrecompiled ? loaded : compilePackages(sources);
         List<CompileError> errors = new ArrayList<>();
-        Map<String, KieBase> kieBases = new LinkedHashMap<>();
-        for (Jurisdiction j : sources.jurisdictions()) {
-            List<KiePackage> own = new ArrayList<>(packages.get(Jurisdiction.NATIONAL));
-            if (!j.id().equals(Jurisdiction.NATIONAL)) {
-                own.addAll(packages.get(j.id()));
-            }
-            kieBases.put(j.id(), kieBase(j, own));
-        }
         List<RuleInfo> rules = catalogue(packages.values(), errors);
         HolidayCalendar calendar = readHolidays(sources.directory(), errors);
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
-        return new RuleBase(sources.version(), sources.jurisdictions(), kieBases, rules, calendar, fromPrecompiled);
+        Map<String, Supplier<KieBase>> kieBases = new LinkedHashMap<>();
+        for (Jurisdiction j : sources.jurisdictions()) {
+            List<KiePackage> own = new ArrayList<>(packages.get(Jurisdiction.NATIONAL));
+            if (!j.id().equals(Jurisdiction.NATIONAL)) {
+                own.addAll(packages.get(j.id()));
+            }
+            kieBases.put(j.id(), () -> kieBase(j, own));
+        }
+        return new RuleBase(sources.version(), sources.jurisdictions(), kieBases, packages.values(), rules, calendar,
+                fromPrecompiled);
     }
 
     /** What a rules directory holds, read and checked before any DRL is compiled. */

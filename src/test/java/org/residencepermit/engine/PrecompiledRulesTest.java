@@ -43,8 +43,8 @@ class PrecompiledRulesTest {
 
     @Test
     void everyCaseIsDecidedIdenticallyFromPrecompiledPackagesAndFromDrl() throws Exception {
-        RuleBase fromDrl = compiler.compile(RULES, null);
-        RuleBase fromFile = compiler.compile(RULES, precompiled());
+        RuleBase fromDrl = compiler.load(RULES, null);
+        RuleBase fromFile = compiler.load(RULES, precompiled());
         assertFalse(fromDrl.precompiled());
         assertTrue(fromFile.precompiled());
         assertEquals(fromDrl.version(), fromFile.version());
@@ -73,7 +73,7 @@ class PrecompiledRulesTest {
         Path copy = RulesFixtures.copyOfRules(temp.resolve("changed"));
         Path drl = copy.resolve("national/validation.drl");
         Files.writeString(drl, Files.readString(drl) + "\n// an analyst's edit\n");
-        RuleBase ruleBase = compiler.compile(copy, precompiled());
+        RuleBase ruleBase = compiler.load(copy, precompiled());
         assertFalse(ruleBase.precompiled());
         assertEquals(compiler.compile(copy).version(), ruleBase.version());
     }
@@ -83,7 +83,7 @@ class PrecompiledRulesTest {
         Path damaged = temp.resolve("damaged.bin");
         byte[] bytes = Files.readAllBytes(file);
         Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        RuleBase ruleBase = compiler.compile(RULES, PrecompiledRules.at(damaged.toUri().toURL()));
+        RuleBase ruleBase = compiler.load(RULES, PrecompiledRules.at(damaged.toUri().toURL()));
         assertFalse(ruleBase.precompiled());
         assertEquals(compiler.compile(RULES).rules().size(), ruleBase.rules().size());
     }
