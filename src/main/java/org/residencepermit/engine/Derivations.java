@@ -78,7 +78,7 @@ public final class Derivations {
     /** Rulebook section 6, step 1: a date after asOf (other than expiry dates) contradicts the request. */
     private static List<String> datesAfterAsOf(DecisionRequest r) {
         List<String> paths = new ArrayList<>();
-        RequestDates.of(r, false).forEach((path, date) -> {
+        RequestDates.forEach(r, false, (path, date) -> {
             if (date.isAfter(r.asOf())) {
                 paths.add(path);
             }

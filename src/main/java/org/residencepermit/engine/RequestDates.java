@@ -3,8 +3,7 @@ package org.residencepermit.engine;
 import org.residencepermit.model.DecisionRequest;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** Every date of a normalized request by its JSON path, so checks on dates are written once. */
 final class RequestDates {
@@ -12,25 +11,31 @@ final class RequestDates {
     private RequestDates() {
     }
 
-    /** All dates; {@code includeExpiry} adds the permit's expiry, which may legitimately lie after asOf. */
-    static Map<String, LocalDate> of(DecisionRequest r, boolean includeExpiry) {
-        Map<String, LocalDate> dates = new LinkedHashMap<>();
-        dates.put("applicant.birthDate", r.applicant().birthDate());
-        dates.put("registration.arrivalDate", r.registration().arrivalDate());
-        dates.put("registration.residenceRegistrationDate", r.registration().residenceRegistrationDate());
-        dates.put("registration.policeCollectedInfoDate", r.registration().policeCollectedInfoDate());
-        dates.put("registration.bjRegistrationCardIssueDate", r.registration().bjRegistrationCardIssueDate());
-        dates.put("permit.issueDate", r.permit().issueDate());
-        dates.put("permit.validityStartDate", r.permit().validityStartDate());
+    /**
+     * Calls {@code action} with every date the request holds, by JSON path; {@code includeExpiry} adds the permit's
+     * expiry, which may legitimately lie after asOf. Visits instead of building a map: it runs on every decision.
+     */
+    static void forEach(DecisionRequest r, boolean includeExpiry, BiConsumer<String, LocalDate> action) {
+        visit("applicant.birthDate", r.applicant().birthDate(), action);
+        visit("registration.arrivalDate", r.registration().arrivalDate(), action);
+        visit("registration.residenceRegistrationDate", r.registration().residenceRegistrationDate(), action);
+        visit("registration.policeCollectedInfoDate", r.registration().policeCollectedInfoDate(), action);
+        visit("registration.bjRegistrationCardIssueDate", r.registration().bjRegistrationCardIssueDate(), action);
+        visit("permit.issueDate", r.permit().issueDate(), action);
+        visit("permit.validityStartDate", r.permit().validityStartDate(), action);
         if (includeExpiry) {
-            dates.put("permit.expiryDate", r.permit().expiryDate());
+            visit("permit.expiryDate", r.permit().expiryDate(), action);
         }
-        dates.put("permit.cancellationDate", r.permit().cancellationDate());
-        dates.put("change.addressChangeDate", r.change().addressChangeDate());
-        dates.put("appeal.decisionKnownDate", r.appeal().decisionKnownDate());
-        dates.put("appeal.rightsKnownDate", r.appeal().rightsKnownDate());
-        dates.put("appeal.reconsiderationDecisionReceivedDate", r.appeal().reconsiderationDecisionReceivedDate());
-        dates.values().removeIf(java.util.Objects::isNull);
-        return dates;
+        visit("permit.cancellationDate", r.permit().cancellationDate(), action);
+        visit("change.addressChangeDate", r.change().addressChangeDate(), action);
+        visit("appeal.decisionKnownDate", r.appeal().decisionKnownDate(), action);
+        visit("appeal.rightsKnownDate", r.appeal().rightsKnownDate(), action);
+        visit("appeal.reconsiderationDecisionReceivedDate", r.appeal().reconsiderationDecisionReceivedDate(), action);
+    }
+
+    private static void visit(String path, LocalDate date, BiConsumer<String, LocalDate> action) {
+        if (date != null) {
+            action.accept(path, date);
+        }
     }
 }

@@ -28,7 +28,7 @@ public final class RequestValidator {
         require(request.city(), "city");
         DecisionRequest r = request.normalized();
         checkRange("asOf", r.asOf());
-        RequestDates.of(r, true).forEach(RequestValidator::checkRange);
+        RequestDates.forEach(r, true, RequestValidator::checkRange);
         counts(r).forEach((path, value) -> {
             if (value != null && (value < 0 || value > MAX_COUNT)) {
                 throw new InvalidRequestException(path, path + " must be between 0 and " + MAX_COUNT);
