@@ -26,6 +26,16 @@ public class EngineProducer {
                 engine.ruleBase().precompiled() ? "Loaded the build's precompiled" : "Compiled",
                 engine.ruleBase().rules().size(), engine.ruleBase().jurisdictions().size(), dir,
                 (System.nanoTime() - start) / 1_000_000, engine.ruleBase().version());
+        // Serve at once; the KieBases and Drools' lazily compiled constraints warm up meanwhile.
+        Thread warmUp = new Thread(() -> {
+            try {
+                engine.warmUp();
+            } catch (RuntimeException e) {
+                LOG.warn("Warm-up stopped; requests will prepare what they need", e);
+            }
+        }, "rules-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         return engine;
     }
 
