@@ -44,7 +44,8 @@ public final class RuleBase {
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::key, Function.identity()));
         Map<String, LazyPool> pools = new LinkedHashMap<>();
-        kieBases.forEach((id, kieBase) -> pools.put(id, new LazyPool(kieBase)));
+        Object buildLock = new Object();
+        kieBases.forEach((id, kieBase) -> pools.put(id, new LazyPool(buildLock, kieBase)));
         this.sessionPools = Map.copyOf(pools);
         // Every KieBase holds the very rule objects of the compiled packages.
         Map<org.kie.api.definition.rule.Rule, RuleInfo> byObject = new IdentityHashMap<>();
@@ -61,13 +62,17 @@ public final class RuleBase {
 
     /**
      * A KieBase and its session pool, built once, when first needed. Building all seven takes half a second, so the
-     * service answers its first request without waiting for the KieBases of the other cities.
+     * service answers its first request without waiting for the KieBases of the other cities. Builds take one lock
+     * shared by the whole rule base: KieBases share the compiled rule objects, and Drools does not promise that two
+     * KieBases can be built from the same packages at the same time.
      */
     private static final class LazyPool {
+        private final Object buildLock;
         private Supplier<KieBase> build;
         private volatile KieSessionsPool pool;
 
-        LazyPool(Supplier<KieBase> build) {
+        LazyPool(Object buildLock, Supplier<KieBase> build) {
+            this.buildLock = buildLock;
             this.build = build;
         }
 
@@ -76,7 +81,7 @@ public final class RuleBase {
             if (ready != null) {
                 return ready;
             }
-            synchronized (this) {
+            synchronized (buildLock) {
                 if (pool == null) {
                     pool = build.get().newKieSessionsPool(1);
                     build = null;
