@@ -39,7 +39,8 @@ public final class PrecompiledRules {
     public static final String RESOURCE = "precompiled-rules.bin";
     private static final String FORMAT = "residence-permit/precompiled-rules/1";
     /** What compiled rules are bound to: the fact model and the engine (helpers called from DRL included). */
-    private static final List<String> RULE_CLASS_FOLDERS = List.of("org/residencepermit/model/", "org/residencepermit/engine/");
+    private static final List<String> RULE_CLASS_FOLDERS =
+            List.of("org/residencepermit/model/", "org/residencepermit/engine/");
 
     private final URL resource;
 
