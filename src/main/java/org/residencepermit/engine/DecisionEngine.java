@@ -12,12 +12,12 @@ import org.residencepermit.model.Decision;
 import org.residencepermit.model.DecisionRequest;
 import org.residencepermit.model.Procedure;
 import org.residencepermit.model.Regime;
-import org.residencepermit.model.Topic;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -98,6 +98,12 @@ public final class DecisionEngine {
     public Decision decide(RuleBase ruleBase, DecisionRequest request, boolean explain) {
         DecisionRequest facts = RequestValidator.validate(request);
         Jurisdiction jurisdiction = ruleBase.jurisdictionFor(facts.city());
+        return evaluate(ruleBase, facts, jurisdiction, ruleBase.regimeFacts(jurisdiction, facts.procedure()), explain);
+    }
+
+    /** Runs validated facts through the jurisdiction's KieBase with these regime facts. */
+    Decision evaluate(RuleBase ruleBase, DecisionRequest facts, Jurisdiction jurisdiction, List<Regime> regimeFacts,
+                      boolean explain) {
         Recorder recorder = new Recorder(ruleBase, explain);
         KieSession session = ruleBase.newSession(jurisdiction, sessionConfiguration);
         try {
@@ -110,8 +116,8 @@ public final class DecisionEngine {
             session.insert(facts);
             session.insert(Derivations.of(facts));
             session.insert(ruleBase.holidayCalendar());
-            for (Topic topic : Topic.values()) {
-                session.insert(new Regime(topic, jurisdiction.governing(topic)));
+            for (Regime regime : regimeFacts) {
+                session.insert(regime);
             }
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {

@@ -7,6 +7,8 @@ import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
 import org.residencepermit.model.City;
 import org.residencepermit.model.HolidayCalendar;
+import org.residencepermit.model.Procedure;
+import org.residencepermit.model.Regime;
 
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -31,13 +33,17 @@ public final class RuleBase {
     private final Map<String, LazyPool> sessionPools;
     /** The compiled rule objects the listener sees, mapped once so that no key string is built per firing. */
     private final Map<org.kie.api.definition.rule.Rule, RuleInfo> rulesByObject;
+    /** Per jurisdiction and procedure: the regime facts its rules can match ({@link RuleScope#regimeFacts}). */
+    private final Map<String, Map<Procedure, List<Regime>>> regimeFacts;
 
     private final boolean precompiled;
 
     RuleBase(String version, List<Jurisdiction> jurisdictions, Map<String, Supplier<KieBase>> kieBases,
+             Map<String, Map<Procedure, List<Regime>>> regimeFacts,
              Collection<? extends Collection<KiePackage>> packages, List<RuleInfo> rules,
              HolidayCalendar holidayCalendar, boolean precompiled) {
         this.precompiled = precompiled;
+        this.regimeFacts = Map.copyOf(regimeFacts);
         this.holidayCalendar = holidayCalendar;
         this.version = version;
         this.jurisdictions = List.copyOf(jurisdictions);
@@ -132,6 +138,11 @@ public final class RuleBase {
     /** A session of the jurisdiction's KieBase from its pool; {@code dispose()} resets it and returns it. */
     KieSession newSession(Jurisdiction jurisdiction, KieSessionConfiguration configuration) {
         return sessionPools.get(jurisdiction.id()).get().newKieSession(configuration);
+    }
+
+    /** The regime facts a decision of the procedure in the jurisdiction inserts. */
+    List<Regime> regimeFacts(Jurisdiction jurisdiction, Procedure procedure) {
+        return regimeFacts.get(jurisdiction.id()).get(procedure);
     }
 
     RuleInfo rule(org.kie.api.definition.rule.Rule rule) {

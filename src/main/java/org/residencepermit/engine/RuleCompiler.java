@@ -19,7 +19,10 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.residencepermit.model.HolidayCalendar;
+import org.residencepermit.model.Procedure;
+import org.residencepermit.model.Regime;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
@@ -36,6 +39,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,16 +115,22 @@ public final class RuleCompiler {
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
+        Map<Rule, RuleScope> scopes = new IdentityHashMap<>();
+        packages.values().forEach(pkgs -> pkgs.forEach(pkg -> pkg.getRules()
+                .forEach(rule -> scopes.put(rule, RuleScope.of((RuleImpl) rule)))));
         Map<String, Supplier<KieBase>> kieBases = new LinkedHashMap<>();
+        Map<String, Map<Procedure, List<Regime>>> regimeFacts = new LinkedHashMap<>();
         for (Jurisdiction j : sources.jurisdictions()) {
             List<KiePackage> own = new ArrayList<>(packages.get(Jurisdiction.NATIONAL));
             if (!j.id().equals(Jurisdiction.NATIONAL)) {
                 own.addAll(packages.get(j.id()));
             }
-            kieBases.put(j.id(), () -> kieBase(j, own));
+            kieBases.put(j.id(), () -> kieBase(j, own, scopes));
+            regimeFacts.put(j.id(), RuleScope.regimeFacts(j, own.stream().flatMap(pkg -> pkg.getRules().stream())
+                    .map(scopes::get).toList()));
         }
-        return new RuleBase(sources.version(), sources.jurisdictions(), kieBases, packages.values(), rules, calendar,
-                fromPrecompiled);
+        return new RuleBase(sources.version(), sources.jurisdictions(), kieBases, regimeFacts, packages.values(),
+                rules, calendar, fromPrecompiled);
     }
 
     /** What a rules directory holds, read and checked before any DRL is compiled. */
@@ -280,12 +290,12 @@ public final class RuleCompiler {
      * The jurisdiction's KieBase: the national rules plus its own, without the national rules of the topics it
      * overrides ({@link RuleScope}), which could never fire there.
      */
-    private KieBase kieBase(Jurisdiction jurisdiction, List<KiePackage> packages) {
+    private KieBase kieBase(Jurisdiction jurisdiction, List<KiePackage> packages, Map<Rule, RuleScope> scopes) {
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(jurisdiction.id(), kieBaseConfiguration());
         List<KiePackage> subsets = new ArrayList<>();
         for (KiePackage pkg : packages) {
             subsets.add(new RuleSubsetPackage((MVELKnowledgePackageImpl) pkg,
-                    rule -> RuleScope.of(rule).canFire(jurisdiction)));
+                    rule -> scopes.get(rule).canFire(jurisdiction)));
         }
         kieBase.addPackages(subsets);
         return kieBase;

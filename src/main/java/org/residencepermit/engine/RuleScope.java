@@ -6,13 +6,18 @@ import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.base.rule.constraint.Constraint;
 import org.drools.mvel.MVELConstraint;
+import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.model.Procedure;
 import org.residencepermit.model.Regime;
 import org.residencepermit.model.Topic;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +31,9 @@ import java.util.regex.Pattern;
  * in the DRL and in {@code jurisdiction.yaml}. A decision's cost grows with the network its facts flow through, and
  * the left-out rules would only have staged facts in joins that can never complete. A guard written in a form this
  * class does not recognise keeps the rule everywhere.
+ * <p>
+ * For the same reason a decision inserts only the regime facts that a rule able to fire for its procedure could
+ * match ({@link #regimeFacts}); the procedures come from {@code DecisionRequest(procedure == ... / in (...))}.
  */
 final class RuleScope {
     private static final Pattern EQUALS = Pattern.compile("^(\\w+)\\s*==\\s*(\\S+)$");
@@ -38,26 +46,61 @@ final class RuleScope {
     }
 
     private final List<RegimeGuard> guards;
+    /** The procedures of the requests the rule can match. */
+    private final Set<Procedure> procedures;
+    /** A Regime pattern under not/or/exists/accumulate/...: its absence may matter, so every regime fact is needed. */
+    private final boolean regimeBeyondGuards;
 
-    private RuleScope(List<RegimeGuard> guards) {
+    private RuleScope(List<RegimeGuard> guards, Set<Procedure> procedures, boolean regimeBeyondGuards) {
         this.guards = guards;
+        this.procedures = procedures;
+        this.regimeBeyondGuards = regimeBeyondGuards;
     }
 
     static RuleScope of(RuleImpl rule) {
         List<RegimeGuard> guards = new ArrayList<>();
+        Set<Procedure> procedures = EnumSet.allOf(Procedure.class);
+        List<RuleConditionElement> mustMatch = new ArrayList<>();
         GroupElement lhs = rule.getLhs();
         if (lhs.isAnd()) {
             // Only patterns that must match (children of the top-level AND); a Regime under not/or/exists says
             // nothing about when the rule fires.
             for (RuleConditionElement element : lhs.getChildren()) {
-                if (element instanceof org.drools.base.rule.Pattern pattern
-                        && pattern.getObjectType() instanceof ClassObjectType type
-                        && type.getClassType() == Regime.class) {
-                    guards.add(guard(pattern));
+                if (element instanceof org.drools.base.rule.Pattern pattern && pattern.getSource() == null) {
+                    if (isOf(pattern, Regime.class)) {
+                        guards.add(guard(pattern));
+                        mustMatch.add(pattern);
+                    } else if (isOf(pattern, DecisionRequest.class)) {
+                        procedures.retainAll(procedures(pattern));
+                    }
                 }
             }
         }
-        return new RuleScope(List.copyOf(guards));
+        boolean beyondGuards = mentionsRegime(lhs, mustMatch);
+        return new RuleScope(List.copyOf(guards), procedures, beyondGuards);
+    }
+
+    private static boolean isOf(org.drools.base.rule.Pattern pattern, Class<?> type) {
+        return pattern.getObjectType() instanceof ClassObjectType classType && classType.getClassType() == type;
+    }
+
+    /** Whether a Regime pattern occurs anywhere in the element other than the guards already read. */
+    private static boolean mentionsRegime(RuleConditionElement element, List<RuleConditionElement> guards) {
+        if (element instanceof org.drools.base.rule.Pattern pattern && isOf(pattern, Regime.class)
+                && guards.stream().noneMatch(guard -> guard == element)) {
+            return true;
+        }
+        return element.getNestedElements().stream().anyMatch(nested -> mentionsRegime(nested, guards));
+    }
+
+    private static Set<Procedure> procedures(org.drools.base.rule.Pattern pattern) {
+        Set<Procedure> procedures = EnumSet.allOf(Procedure.class);
+        for (Constraint constraint : pattern.getConstraints()) {
+            if (constraint instanceof MVELConstraint mvel) {
+                procedures.retainAll(constants(mvel.getExpression().trim(), "procedure", Procedure.class));
+            }
+        }
+        return procedures;
     }
 
     private static RegimeGuard guard(org.drools.base.rule.Pattern pattern) {
@@ -82,27 +125,62 @@ final class RuleScope {
     }
 
     /**
+     * Per procedure, the jurisdiction's regime facts that the given rules (national and its own) could match when
+     * deciding it. A rule that can fire for the procedure needs the facts of every topic its guards name; a rule that
+     * uses Regime in any other way makes every regime fact needed for every procedure.
+     */
+    static Map<Procedure, List<Regime>> regimeFacts(Jurisdiction jurisdiction, Collection<RuleScope> rules) {
+        Map<Procedure, Set<Topic>> needed = new EnumMap<>(Procedure.class);
+        for (Procedure procedure : Procedure.values()) {
+            needed.put(procedure, EnumSet.noneOf(Topic.class));
+        }
+        for (RuleScope rule : rules) {
+            if (!rule.canFire(jurisdiction)) {
+                continue;
+            }
+            if (rule.regimeBeyondGuards) {
+                needed.values().forEach(topics -> topics.addAll(EnumSet.allOf(Topic.class)));
+            } else {
+                rule.procedures.forEach(procedure -> rule.guards.forEach(guard -> needed.get(procedure)
+                        .addAll(guard.topics())));
+            }
+        }
+        Map<Procedure, List<Regime>> facts = new EnumMap<>(Procedure.class);
+        needed.forEach((procedure, topics) -> facts.put(procedure, topics.stream()
+                .map(topic -> new Regime(topic, jurisdiction.governing(topic))).toList()));
+        return facts;
+    }
+
+    /**
      * The topics {@code topic == Topic.X} allows, or {@code topic in (Topic.X, Topic.Y)}, which reaches us as
      * {@code topic == Topic.X || topic == Topic.Y}; all topics for anything else.
      */
     static Set<Topic> topics(String expression) {
+        return constants(expression, "topic", Topic.class);
+    }
+
+    /**
+     * The enum constants {@code field == Type.X} allows, or {@code field in (Type.X, Type.Y)}, which reaches us as
+     * {@code field == Type.X || field == Type.Y}; every constant for anything else.
+     */
+    private static <E extends Enum<E>> Set<E> constants(String expression, String field, Class<E> type) {
         Set<String> wanted = new HashSet<>();
         for (String alternative : expression.split("\\|\\|")) {
             Matcher equals = EQUALS.matcher(alternative.trim());
-            if (!equals.matches() || !equals.group(1).equals("topic")) {
-                return EnumSet.allOf(Topic.class);
+            if (!equals.matches() || !equals.group(1).equals(field)) {
+                return EnumSet.allOf(type);
             }
             wanted.add(equals.group(2));
         }
-        String prefix = Topic.class.getSimpleName() + ".";
-        Set<Topic> result = EnumSet.noneOf(Topic.class);
-        for (Topic topic : Topic.values()) {
-            if (wanted.contains(prefix + topic.name())) {
-                result.add(topic);
+        String prefix = type.getSimpleName() + ".";
+        Set<E> result = EnumSet.noneOf(type);
+        for (E constant : type.getEnumConstants()) {
+            if (wanted.contains(prefix + constant.name())) {
+                result.add(constant);
             }
         }
-        // Anything but plain constants (a variable, a method call): keep the rule rather than guess.
-        return result.size() == wanted.size() ? result : EnumSet.allOf(Topic.class);
+        // Anything but plain constants (a variable, a method call): assume any value rather than guess.
+        return result.size() == wanted.size() ? result : EnumSet.allOf(type);
     }
 
     /** The string literal of {@code field == "x"}, or null. */
