@@ -34,9 +34,10 @@ import org.residencepermit.model.outcome.Uncertainty;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,58 +59,126 @@ final class DecisionAssembler {
 
     static Decision assemble(DecisionRequest request, Jurisdiction jurisdiction, RuleBase ruleBase,
                              List<RuleInfo> fired, List<Recorder.Attributed> outcomes, List<RuleFiring> trace) {
-        List<Reason> eligible = new ArrayList<>();
-        List<Reason> ineligible = new ArrayList<>();
-        List<Reason> moreInfo = new ArrayList<>();
-        List<Reason> conflicts = new ArrayList<>();
-        Set<String> ruleIds = new LinkedHashSet<>();
-        fired.forEach(rule -> ruleIds.add(rule.id()));
-        List<Reason> conditionsMet = new ArrayList<>();
-        Set<RequiredDocument> required = new LinkedHashSet<>();
-        Set<RequiredDocument> missingDocs = new LinkedHashSet<>();
-        Set<DocumentCode> notRequired = new LinkedHashSet<>();
-        Set<Channel> channels = new LinkedHashSet<>();
-        Set<Channel> altChannels = new LinkedHashSet<>();
-        Set<RequiredDocument> altDocs = new LinkedHashSet<>();
-        Set<String> missingFacts = new LinkedHashSet<>();
-        Set<String> notes = new LinkedHashSet<>();
-        List<Recorder.Attributed> uncertainties = new ArrayList<>();
-        Map<ConsequenceKey, Object> consequences = new EnumMap<>(ConsequenceKey.class);
-        TimeLimit timeLimit = null;
-        Fee fee = null;
-        LocalDate deadline = null;
-        LocalDate deadlineMissed = null;
-        LocalDate earliest = null;
-        String alternative = null;
-
+        Concluded c = new Concluded();
         for (Recorder.Attributed a : outcomes) {
+            c.take(a);
+        }
+
+        Verdict verdict;
+        if (c.conflicts != null) {
+            verdict = Verdict.NEEDS_MORE_INFO;
+        } else if (c.ineligible != null) {
+            verdict = Verdict.NOT_ELIGIBLE;
+        } else if (c.moreInfo != null || c.missingDocs != null) {
+            verdict = Verdict.NEEDS_MORE_INFO;
+        } else if (c.eligible != null) {
+            verdict = Verdict.ELIGIBLE;
+        } else {
+            verdict = Verdict.NEEDS_MORE_INFO;
+            c.moreInfo = add(c.moreInfo, new Reason(null, "NEEDS_MORE_INFO", NO_RULE_DECIDED, "No rule of jurisdiction '"
+                    + jurisdiction.id() + "' decides procedure " + request.procedure()
+                    + " for these facts; refer the case to a case worker.", null, null));
+        }
+
+        List<Reason> reasons = new ArrayList<>();
+        for (List<Reason> kind : Arrays.asList(c.conflicts, c.ineligible, c.moreInfo, c.eligible, c.conditionsMet)) {
+            if (kind != null) {
+                reasons.addAll(kind);
+            }
+        }
+        List<String> ruleIds = new ArrayList<>(fired.size());
+        for (RuleInfo rule : fired) {
+            addUnique(ruleIds, rule.id());
+        }
+        boolean refused = verdict == Verdict.NOT_ELIGIBLE;
+        List<String> uncertainNotes = null;
+        for (Recorder.Attributed a : c.uncertainties == null ? List.<Recorder.Attributed>of() : c.uncertainties) {
+            Uncertainty u = (Uncertainty) a.fact();
+            if (!refused || !NOT_ASSERTED_WHEN_REFUSED.contains(u.aspect())) {
+                uncertainNotes = addUnique(uncertainNotes, a.rule().id() + " [" + u.aspect() + "]: " + u.note());
+            }
+        }
+        Map<DocumentCode, String> names = new EnumMap<>(DocumentCode.class);
+        for (List<RequiredDocument> docs : Arrays.asList(c.required, c.altDocs)) {
+            if (docs != null) {
+                docs.forEach(d -> d.anyOf().forEach(code -> names.put(code, code.chineseName())));
+            }
+        }
+        if (c.notRequired != null) {
+            c.notRequired.forEach(code -> names.put(code, code.chineseName()));
+        }
+
+        List<Channel> offered = refused ? List.of() : preferredFirst(c, request.channelRequested());
+        return new Decision(verdict, request.procedure(), request.city(), jurisdiction.id(), request.asOf(),
+                Collections.unmodifiableList(reasons), Collections.unmodifiableList(ruleIds),
+                refused ? List.of() : frozen(c.required),
+                refused ? List.of() : frozen(c.missingDocs),
+                frozen(c.notRequired), names,
+                offered,
+                refused ? null : c.timeLimit, c.fee, c.deadline, c.deadlineMissed,
+                consequenceMap(c.consequences), c.earliest, c.alternative,
+                frozen(c.altChannels), frozen(c.altDocs),
+                frozen(c.missingFacts),
+                c.conflicts == null ? List.of() : c.conflicts.stream().map(Reason::code).toList(), frozen(c.notes),
+                uncertainNotes != null, frozen(uncertainNotes), ruleBase.version(), trace);
+    }
+
+    /**
+     * The outcome facts sorted by kind, in the order the rules concluded them, without repeats where the response
+     * lists things (documents, channels, notes). A decision concludes few kinds, so each list is made when first
+     * needed.
+     */
+    private static final class Concluded {
+        List<Reason> eligible;
+        List<Reason> ineligible;
+        List<Reason> moreInfo;
+        List<Reason> conflicts;
+        List<Reason> conditionsMet;
+        List<RequiredDocument> required;
+        List<RequiredDocument> missingDocs;
+        List<DocumentCode> notRequired;
+        List<Channel> channels;
+        List<Channel> altChannels;
+        List<RequiredDocument> altDocs;
+        List<String> missingFacts;
+        List<String> notes;
+        List<Recorder.Attributed> uncertainties;
+        Map<ConsequenceKey, Object> consequences;
+        TimeLimit timeLimit;
+        Fee fee;
+        LocalDate deadline;
+        LocalDate deadlineMissed;
+        LocalDate earliest;
+        String alternative;
+
+        void take(Recorder.Attributed a) {
             RuleInfo rule = a.rule();
             Object fact = a.fact();
             if (fact instanceof ConditionMet c) {
-                conditionsMet.add(reason(rule, "CONDITION_MET", c.code(), c.message()));
+                conditionsMet = add(conditionsMet, reason(rule, "CONDITION_MET", c.code(), c.message()));
             } else if (fact instanceof Eligible e) {
-                eligible.add(reason(rule, "ELIGIBLE", e.code(), e.message()));
+                eligible = add(eligible, reason(rule, "ELIGIBLE", e.code(), e.message()));
             } else if (fact instanceof Ineligible i) {
-                ineligible.add(reason(rule, "NOT_ELIGIBLE", i.code(), i.message()));
+                ineligible = add(ineligible, reason(rule, "NOT_ELIGIBLE", i.code(), i.message()));
             } else if (fact instanceof MoreInfoNeeded m) {
-                moreInfo.add(reason(rule, "NEEDS_MORE_INFO", m.code(), m.message()));
+                moreInfo = add(moreInfo, reason(rule, "NEEDS_MORE_INFO", m.code(), m.message()));
             } else if (fact instanceof MissingFact m) {
-                missingFacts.add(m.path());
-                moreInfo.add(reason(rule, "MISSING_FACT", m.path(), m.message()));
+                missingFacts = addUnique(missingFacts, m.path());
+                moreInfo = add(moreInfo, reason(rule, "MISSING_FACT", m.path(), m.message()));
             } else if (fact instanceof Conflict c) {
-                conflicts.add(reason(rule, "CONFLICT", c.code(), c.message()));
+                conflicts = add(conflicts, reason(rule, "CONFLICT", c.code(), c.message()));
             } else if (fact instanceof RequiredDocument d) {
-                required.add(d);
+                required = addUnique(required, d);
             } else if (fact instanceof MissingDocument m) {
-                missingDocs.add(m.requirement());
+                missingDocs = addUnique(missingDocs, m.requirement());
             } else if (fact instanceof NotRequired n) {
-                notRequired.add(n.code());
+                notRequired = addUnique(notRequired, n.code());
             } else if (fact instanceof ChannelOffered c) {
-                channels.add(c.channel());
+                channels = addUnique(channels, c.channel());
             } else if (fact instanceof AlternativeChannel c) {
-                altChannels.add(c.channel());
+                altChannels = addUnique(altChannels, c.channel());
             } else if (fact instanceof AlternativeDocument d) {
-                altDocs.add(new RequiredDocument(d.anyOf()));
+                altDocs = addUnique(altDocs, new RequiredDocument(d.anyOf()));
             } else if (fact instanceof Alternative alt) {
                 alternative = alt.procedure();
             } else if (fact instanceof TimeLimit t) {
@@ -122,80 +191,52 @@ final class DecisionAssembler {
             } else if (fact instanceof EarliestEligibleDate d) {
                 earliest = earliest == null || d.date().isAfter(earliest) ? d.date() : earliest;
             } else if (fact instanceof Consequence c) {
+                if (consequences == null) {
+                    consequences = new EnumMap<>(ConsequenceKey.class);
+                }
                 consequences.put(c.key(), c.value());
             } else if (fact instanceof Uncertainty) {
-                uncertainties.add(a);
+                uncertainties = add(uncertainties, a);
             } else if (fact instanceof Note n) {
-                notes.add(n.text());
+                notes = addUnique(notes, n.text());
             }
         }
+    }
 
-        Verdict verdict;
-        if (!conflicts.isEmpty()) {
-            verdict = Verdict.NEEDS_MORE_INFO;
-        } else if (!ineligible.isEmpty()) {
-            verdict = Verdict.NOT_ELIGIBLE;
-        } else if (!moreInfo.isEmpty() || !missingDocs.isEmpty()) {
-            verdict = Verdict.NEEDS_MORE_INFO;
-        } else if (!eligible.isEmpty()) {
-            verdict = Verdict.ELIGIBLE;
-        } else {
-            verdict = Verdict.NEEDS_MORE_INFO;
-            moreInfo.add(new Reason(null, "NEEDS_MORE_INFO", NO_RULE_DECIDED, "No rule of jurisdiction '"
-                    + jurisdiction.id() + "' decides procedure " + request.procedure()
-                    + " for these facts; refer the case to a case worker.", null, null));
-        }
+    private static <T> List<T> add(List<T> list, T item) {
+        List<T> result = list == null ? new ArrayList<>(4) : list;
+        result.add(item);
+        return result;
+    }
 
-        List<Reason> reasons = new ArrayList<>(conflicts);
-        reasons.addAll(ineligible);
-        reasons.addAll(moreInfo);
-        reasons.addAll(eligible);
-        reasons.addAll(conditionsMet);
-        boolean refused = verdict == Verdict.NOT_ELIGIBLE;
-        Set<String> uncertainNotes = new LinkedHashSet<>();
-        for (Recorder.Attributed a : uncertainties) {
-            Uncertainty u = (Uncertainty) a.fact();
-            if (!refused || !NOT_ASSERTED_WHEN_REFUSED.contains(u.aspect())) {
-                uncertainNotes.add(a.rule().id() + " [" + u.aspect() + "]: " + u.note());
-            }
-        }
-        Map<DocumentCode, String> names = new EnumMap<>(DocumentCode.class);
-        for (Set<RequiredDocument> docs : List.of(required, altDocs)) {
-            docs.forEach(d -> d.anyOf().forEach(code -> names.put(code, code.chineseName())));
-        }
-        notRequired.forEach(code -> names.put(code, code.chineseName()));
+    /** Appends unless already present; the lists are short, so a scan beats hashing. */
+    private static <T> List<T> addUnique(List<T> list, T item) {
+        return list != null && list.contains(item) ? list : add(list, item);
+    }
 
-        List<Channel> offered = refused ? List.of() : preferredFirst(channels, request.channelRequested(), notes);
-        return new Decision(verdict, request.procedure(), request.city(), jurisdiction.id(), request.asOf(),
-                reasons, List.copyOf(ruleIds),
-                refused ? List.of() : List.copyOf(required),
-                refused ? List.of() : List.copyOf(missingDocs),
-                List.copyOf(notRequired), names,
-                offered,
-                refused ? null : timeLimit, fee, deadline, deadlineMissed,
-                consequenceMap(consequences), earliest, alternative,
-                List.copyOf(altChannels), List.copyOf(altDocs),
-                List.copyOf(missingFacts), conflicts.stream().map(Reason::code).toList(), List.copyOf(notes),
-                !uncertainNotes.isEmpty(), List.copyOf(uncertainNotes), ruleBase.version(), trace);
+    private static <T> List<T> frozen(List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(list);
     }
 
     /**
      * The applicant's preferred kind of channel (channelRequested) comes first; when the procedure offers none of that
      * kind, a note says so rather than dropping the channels that do exist.
      */
-    private static List<Channel> preferredFirst(Set<Channel> channels, ChannelPreference preference,
-                                                Set<String> notes) {
-        if (preference == null || preference == ChannelPreference.ANY || channels.isEmpty()) {
-            return List.copyOf(channels);
+    private static List<Channel> preferredFirst(Concluded c, ChannelPreference preference) {
+        if (c.channels == null) {
+            return List.of();
+        }
+        if (preference == null || preference == ChannelPreference.ANY) {
+            return Collections.unmodifiableList(c.channels);
         }
         boolean online = preference == ChannelPreference.ONLINE;
-        List<Channel> ordered = new ArrayList<>();
-        channels.stream().filter(c -> c.online() == online).forEach(ordered::add);
+        List<Channel> ordered = new ArrayList<>(c.channels.size());
+        c.channels.stream().filter(channel -> channel.online() == online).forEach(ordered::add);
         if (ordered.isEmpty()) {
-            notes.add(online ? "此事项没有网上办理渠道，须到下列窗口办理。" : "此事项只能通过下列网上渠道办理。");
+            c.notes = addUnique(c.notes, online ? "此事项没有网上办理渠道，须到下列窗口办理。" : "此事项只能通过下列网上渠道办理。");
         }
-        channels.stream().filter(c -> c.online() != online).forEach(ordered::add);
-        return List.copyOf(ordered);
+        c.channels.stream().filter(channel -> channel.online() != online).forEach(ordered::add);
+        return Collections.unmodifiableList(ordered);
     }
 
     private static Reason reason(RuleInfo rule, String kind, String code, String message) {
@@ -204,10 +245,15 @@ final class DecisionAssembler {
 
     /** Every key of the section 7 vocabulary is present; null means "not asserted". */
     private static Map<String, Object> consequenceMap(Map<ConsequenceKey, Object> asserted) {
+        if (asserted == null) {
+            return NOTHING_ASSERTED;
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         for (ConsequenceKey key : ConsequenceKey.values()) {
             result.put(key.jsonName(), asserted.get(key));
         }
-        return java.util.Collections.unmodifiableMap(result);
+        return Collections.unmodifiableMap(result);
     }
+
+    private static final Map<String, Object> NOTHING_ASSERTED = consequenceMap(Map.of());
 }

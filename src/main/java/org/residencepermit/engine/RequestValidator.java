@@ -1,10 +1,9 @@
 package org.residencepermit.engine;
 
 import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.model.SocialInsurance;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Rejects requests that cannot be evaluated at all (HTTP 400), naming the field. Requests that are merely incomplete
@@ -29,11 +28,7 @@ public final class RequestValidator {
         DecisionRequest r = request.normalized();
         checkRange("asOf", r.asOf());
         RequestDates.forEach(r, true, RequestValidator::checkRange);
-        counts(r).forEach((path, value) -> {
-            if (value != null && (value < 0 || value > MAX_COUNT)) {
-                throw new InvalidRequestException(path, path + " must be between 0 and " + MAX_COUNT);
-            }
-        });
+        checkCounts(r);
         return r;
     }
 
@@ -43,19 +38,25 @@ public final class RequestValidator {
         }
     }
 
-    private static Map<String, Integer> counts(DecisionRequest r) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("registration.registeredMonthsLast12", r.registration().registeredMonthsLast12());
-        counts.put("employment.socialInsurance.consecutiveMonths", r.employment().socialInsurance().consecutiveMonths());
-        counts.put("employment.socialInsurance.monthsLast12", r.employment().socialInsurance().monthsLast12());
-        counts.put("employment.socialInsurance.monthsLast24", r.employment().socialInsurance().monthsLast24());
-        counts.put("employment.socialInsurance.consecutiveMonthsSinceRegistration",
-                r.employment().socialInsurance().consecutiveMonthsSinceRegistration());
-        counts.put("employment.tax.consecutiveMonths", r.employment().tax().consecutiveMonths());
-        counts.put("submission.photoUploads", r.submission().photoUploads());
-        counts.put("submission.proxy.agentAge",
-                r.submission().proxy() == null ? null : r.submission().proxy().agentAge());
-        return counts;
+    private static void checkCounts(DecisionRequest r) {
+        checkCount("registration.registeredMonthsLast12", r.registration().registeredMonthsLast12());
+        SocialInsurance insurance = r.employment().socialInsurance();
+        checkCount("employment.socialInsurance.consecutiveMonths", insurance.consecutiveMonths());
+        checkCount("employment.socialInsurance.monthsLast12", insurance.monthsLast12());
+        checkCount("employment.socialInsurance.monthsLast24", insurance.monthsLast24());
+        checkCount("employment.socialInsurance.consecutiveMonthsSinceRegistration",
+                insurance.consecutiveMonthsSinceRegistration());
+        checkCount("employment.tax.consecutiveMonths", r.employment().tax().consecutiveMonths());
+        checkCount("submission.photoUploads", r.submission().photoUploads());
+        if (r.submission().proxy() != null) {
+            checkCount("submission.proxy.agentAge", r.submission().proxy().agentAge());
+        }
+    }
+
+    private static void checkCount(String path, Integer value) {
+        if (value != null && (value < 0 || value > MAX_COUNT)) {
+            throw new InvalidRequestException(path, path + " must be between 0 and " + MAX_COUNT);
+        }
     }
 
     private static void require(Object value, String field) {

@@ -11,6 +11,7 @@ import org.residencepermit.model.Procedure;
 import org.residencepermit.model.Regime;
 
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.stream.Collectors;
 public final class RuleBase {
     private final String version;
     private final List<Jurisdiction> jurisdictions;
+    /** Every city's jurisdiction, looked up once per decision. */
+    private final Map<City, Jurisdiction> byCity;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
     private final HolidayCalendar holidayCalendar;
@@ -47,6 +50,12 @@ public final class RuleBase {
         this.holidayCalendar = holidayCalendar;
         this.version = version;
         this.jurisdictions = List.copyOf(jurisdictions);
+        Map<City, Jurisdiction> cities = new EnumMap<>(City.class);
+        for (City city : City.values()) {
+            cities.put(city, this.jurisdictions.stream().filter(j -> j.city() == city).findFirst()
+                    .orElseGet(() -> jurisdiction(Jurisdiction.NATIONAL)));
+        }
+        this.byCity = cities;
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::key, Function.identity()));
         Map<String, LazyPool> pools = new LinkedHashMap<>();
@@ -126,8 +135,7 @@ public final class RuleBase {
 
     /** The jurisdiction serving a city; cities without their own rules (OTHER) get the national default. */
     public Jurisdiction jurisdictionFor(City city) {
-        return jurisdictions.stream().filter(j -> j.city() == city).findFirst()
-                .orElseGet(() -> jurisdiction(Jurisdiction.NATIONAL));
+        return byCity.get(city);
     }
 
     public Jurisdiction jurisdiction(String id) {

@@ -3,6 +3,7 @@ package org.residencepermit.model;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Statutory rest days for CONV-7 (a period whose last day is a rest day ends on the next working day): weekends,
@@ -28,5 +29,12 @@ public record HolidayCalendar(Set<Integer> yearsCovered, Set<LocalDate> holidays
     /** Whether the public holidays of that year are known; outside them only weekends are skipped. */
     public boolean covers(int year) {
         return yearsCovered.contains(year);
+    }
+
+    /** A summary for rule traces: the days themselves would swamp the trace, and a set's order varies by run. */
+    @Override
+    public String toString() {
+        return "HolidayCalendar[yearsCovered=" + new TreeSet<>(yearsCovered) + ", holidays=" + holidays.size()
+                + " days, workingWeekendDays=" + workingWeekendDays.size() + " days]";
     }
 }
