@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Compiles a candidate rules directory and runs all of its cases against it, without putting it in service; reload
@@ -41,8 +45,8 @@ public final class RuleSetValidator {
                     Optional.empty());
         }
         List<ValidationReport.CaseFailure> failures = new ArrayList<>();
-        for (TestCase c : cases) {
-            CaseResult result = runner.run(engine, candidate, c);
+        for (CaseResult result : runAll(candidate, cases)) {
+            TestCase c = result.testCase();
             if (!result.passed()) {
                 failures.add(new ValidationReport.CaseFailure(c.name(), c.file().toString(), result.mismatches()));
             }
@@ -50,6 +54,40 @@ public final class RuleSetValidator {
         ValidationReport report = new ValidationReport(failures.isEmpty(), candidate.version(), List.of(),
                 cases.size(), failures);
         return new Candidate(report, failures.isEmpty() ? Optional.of(candidate) : Optional.empty());
+    }
+
+    /**
+     * Runs the cases on all cores: a reload waits for them, and the first decisions on new KieBases are slow (Drools
+     * interprets each constraint until it has been evaluated often enough to compile it). Results keep case order.
+     */
+    private List<CaseResult> runAll(RuleBase candidate, List<TestCase> cases) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), cases.size()));
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "case-validation");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
+            return thread;
+        });
+        try {
+            List<Future<CaseResult>> running = new ArrayList<>();
+            for (TestCase c : cases) {
+                running.add(pool.submit(() -> runner.run(engine, candidate, c)));
+            }
+            List<CaseResult> results = new ArrayList<>();
+            for (Future<CaseResult> result : running) {
+                results.add(result.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while validating cases", e);
+        } catch (ExecutionException e) {
+            // CaseRunner reports a case's exceptions as mismatches; only errors (e.g. out of memory) get here.
+            throw new IllegalStateException("validating cases failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Validates the engine's rules directory and, if valid, puts it in service. One reload at a time. */

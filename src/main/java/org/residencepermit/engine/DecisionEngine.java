@@ -5,6 +5,7 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.conf.ClockTypeOption;
 import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.time.SessionPseudoClock;
@@ -81,13 +82,18 @@ public final class DecisionEngine {
         return rulesDirectory;
     }
 
-    /** Compiles a directory without putting it in service. */
+    /**
+     * Compiles a directory without putting it in service. Jurisdictions whose DRL files are those of the rule base in
+     * service keep its compiled packages ({@link RuleCompiler#loadReusing}). Each KieBase is built when first
+     * used (e.g. by the first case checked on it) or at the latest by {@link #swap}.
+     */
     public RuleBase compile(Path directory) {
-        return compiler.compile(directory);
+        return compiler.loadReusing(directory, current.get());
     }
 
-    /** Puts an already compiled and checked rule base in service. */
+    /** Puts an already compiled and checked rule base in service, with every KieBase built: no request waits. */
     public void swap(RuleBase ruleBase) {
+        ruleBase.buildKieBases();
         current.set(ruleBase);
     }
 
@@ -105,28 +111,35 @@ public final class DecisionEngine {
     Decision evaluate(RuleBase ruleBase, DecisionRequest facts, Jurisdiction jurisdiction, List<Regime> regimeFacts,
                       boolean explain) {
         Recorder recorder = new Recorder(ruleBase, explain);
-        KieSession session = ruleBase.newSession(jurisdiction, sessionConfiguration);
+        KieSessionsPool pool = ruleBase.sessionPool(jurisdiction);
+        long stamp = ruleBase.buildsExcludeDecisions().readLock();
         try {
-            SessionPseudoClock clock = session.getSessionClock();
-            long now = facts.asOf().atTime(LocalTime.NOON).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
-            // A pooled session keeps its clock across uses: move it to asOf from wherever it stands.
-            clock.advanceTime(now - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
-            session.addEventListener((AgendaEventListener) recorder);
-            session.addEventListener((RuleRuntimeEventListener) recorder);
-            session.insert(facts);
-            session.insert(Derivations.of(facts));
-            session.insert(ruleBase.holidayCalendar());
-            for (Regime regime : regimeFacts) {
-                session.insert(regime);
-            }
-            int fired = session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
-                throw new IllegalStateException("rules fired " + fired + " times: a rule loop in " + jurisdiction.id());
+            KieSession session = pool.newKieSession(sessionConfiguration);
+            try {
+                SessionPseudoClock clock = session.getSessionClock();
+                long now = facts.asOf().atTime(LocalTime.NOON).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+                // A pooled session keeps its clock across uses: move it to asOf from wherever it stands.
+                clock.advanceTime(now - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
+                session.addEventListener((AgendaEventListener) recorder);
+                session.addEventListener((RuleRuntimeEventListener) recorder);
+                session.insert(facts);
+                session.insert(Derivations.of(facts));
+                session.insert(ruleBase.holidayCalendar());
+                for (Regime regime : regimeFacts) {
+                    session.insert(regime);
+                }
+                int fired = session.fireAllRules(MAX_FIRINGS);
+                if (fired >= MAX_FIRINGS) {
+                    throw new IllegalStateException("rules fired " + fired + " times: a rule loop in "
+                            + jurisdiction.id());
+                }
+            } finally {
+                session.removeEventListener((AgendaEventListener) recorder);
+                session.removeEventListener((RuleRuntimeEventListener) recorder);
+                session.dispose();
             }
         } finally {
-            session.removeEventListener((AgendaEventListener) recorder);
-            session.removeEventListener((RuleRuntimeEventListener) recorder);
-            session.dispose();
+            ruleBase.buildsExcludeDecisions().unlockRead(stamp);
         }
         return DecisionAssembler.assemble(facts, jurisdiction, ruleBase, recorder.fired(), recorder.outcomes(),
                 explain ? recorder.firings() : null);

@@ -2,8 +2,6 @@ package org.residencepermit.engine;
 
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
 import org.residencepermit.model.City;
 import org.residencepermit.model.HolidayCalendar;
@@ -16,6 +14,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -40,11 +40,19 @@ public final class RuleBase {
     private final Map<String, Map<Procedure, List<Regime>>> regimeFacts;
 
     private final boolean precompiled;
+    /** See {@link LazyPool}. */
+    private final StampedLock buildsExcludeDecisions;
+    /** Per jurisdiction: its compiled packages, and the hash of the DRL files they were compiled from. */
+    private final Map<String, Collection<KiePackage>> packages;
+    private final Map<String, String> drlHashes;
 
     RuleBase(String version, List<Jurisdiction> jurisdictions, Map<String, Supplier<KieBase>> kieBases,
-             Map<String, Map<Procedure, List<Regime>>> regimeFacts,
-             Collection<? extends Collection<KiePackage>> packages, List<RuleInfo> rules,
-             HolidayCalendar holidayCalendar, boolean precompiled) {
+             Map<String, Map<Procedure, List<Regime>>> regimeFacts, Map<String, Collection<KiePackage>> packages,
+             Map<String, String> drlHashes, List<RuleInfo> rules, HolidayCalendar holidayCalendar,
+             boolean precompiled, StampedLock buildsExcludeDecisions, RuleBase previous) {
+        this.buildsExcludeDecisions = buildsExcludeDecisions;
+        this.packages = Map.copyOf(packages);
+        this.drlHashes = Map.copyOf(drlHashes);
         this.precompiled = precompiled;
         this.regimeFacts = Map.copyOf(regimeFacts);
         this.holidayCalendar = holidayCalendar;
@@ -59,12 +67,15 @@ public final class RuleBase {
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::key, Function.identity()));
         Map<String, LazyPool> pools = new LinkedHashMap<>();
-        Object buildLock = new Object();
-        kieBases.forEach((id, kieBase) -> pools.put(id, new LazyPool(buildLock, kieBase)));
+        boolean sharesRuleObjects = previous != null && previous.buildsExcludeDecisions == buildsExcludeDecisions;
+        kieBases.forEach((id, kieBase) -> {
+            LazyPool unchanged = sharesRuleObjects ? previous.builtPoolFor(jurisdiction(id), drlHashes) : null;
+            pools.put(id, unchanged != null ? unchanged : new LazyPool(buildsExcludeDecisions, kieBase));
+        });
         this.sessionPools = Map.copyOf(pools);
         // Every KieBase holds the very rule objects of the compiled packages.
         Map<org.kie.api.definition.rule.Rule, RuleInfo> byObject = new IdentityHashMap<>();
-        for (Collection<KiePackage> jurisdictionPackages : packages) {
+        for (Collection<KiePackage> jurisdictionPackages : packages.values()) {
             for (KiePackage pkg : jurisdictionPackages) {
                 for (org.kie.api.definition.rule.Rule rule : pkg.getRules()) {
                     RuleInfo info = rulesByName.get(RuleInfo.key(rule.getPackageName(), rule.getName()));
@@ -77,18 +88,26 @@ public final class RuleBase {
 
     /**
      * A KieBase and its session pool, built once, when first needed. Building all seven takes half a second, so the
-     * service answers its first request without waiting for the KieBases of the other cities. Builds take one lock
-     * shared by the whole rule base: KieBases share the compiled rule objects, and Drools does not promise that two
-     * KieBases can be built from the same packages at the same time.
+     * service answers its first request without waiting for the KieBases of the other cities.
+     * <p>
+     * A build takes the write lock of {@link #buildsExcludeDecisions}: KieBases share compiled rule objects (the
+     * national packages in every city's KieBase, unchanged packages across reloads), and building one re-links those
+     * shared rules to classes of the new KieBase's class loader, loading them explicitly. Drools' PackageClassLoader
+     * can deadlock when such a load meets a decision that resolves the same class (seen in ConcurrentReloadTest), so
+     * no decision runs during a build, and builds run one at a time.
      */
     private static final class LazyPool {
-        private final Object buildLock;
+        private final StampedLock buildsExcludeDecisions;
         private Supplier<KieBase> build;
         private volatile KieSessionsPool pool;
 
-        LazyPool(Object buildLock, Supplier<KieBase> build) {
-            this.buildLock = buildLock;
+        LazyPool(StampedLock buildsExcludeDecisions, Supplier<KieBase> build) {
+            this.buildsExcludeDecisions = buildsExcludeDecisions;
             this.build = build;
+        }
+
+        boolean isBuilt() {
+            return pool != null;
         }
 
         KieSessionsPool get() {
@@ -96,12 +115,15 @@ public final class RuleBase {
             if (ready != null) {
                 return ready;
             }
-            synchronized (buildLock) {
+            long stamp = buildsExcludeDecisions.writeLock();
+            try {
                 if (pool == null) {
                     pool = build.get().newKieSessionsPool(1);
                     build = null;
                 }
                 return pool;
+            } finally {
+                buildsExcludeDecisions.unlockWrite(stamp);
             }
         }
     }
@@ -143,9 +165,40 @@ public final class RuleBase {
                 .orElseThrow(() -> new IllegalArgumentException("no jurisdiction " + id));
     }
 
-    /** A session of the jurisdiction's KieBase from its pool; {@code dispose()} resets it and returns it. */
-    KieSession newSession(Jurisdiction jurisdiction, KieSessionConfiguration configuration) {
-        return sessionPools.get(jurisdiction.id()).get().newKieSession(configuration);
+    /**
+     * The session pool of the jurisdiction's KieBase, built first if need be. Its sessions may be used only under the
+     * read lock of {@link #buildsExcludeDecisions()}; {@code dispose()} resets a session and returns it.
+     */
+    KieSessionsPool sessionPool(Jurisdiction jurisdiction) {
+        return sessionPools.get(jurisdiction.id()).get();
+    }
+
+    /** Shared by every rule base of one compiler: decisions take its read lock, KieBase builds its write lock. */
+    StampedLock buildsExcludeDecisions() {
+        return buildsExcludeDecisions;
+    }
+
+    /**
+     * This rule base's KieBase (and session pool) for the jurisdiction, if it is built and would be built again from
+     * the same inputs: the same declaration, the same national and own DRL. A reload then keeps it, warm, instead of
+     * building it again. One not built yet is not shared, as it would be built under this rule base's lock.
+     */
+    private LazyPool builtPoolFor(Jurisdiction jurisdiction, Map<String, String> newDrlHashes) {
+        LazyPool pool = sessionPools.get(jurisdiction.id());
+        boolean sameInputs = jurisdictions.contains(jurisdiction)
+                && Objects.equals(drlHashes.get(Jurisdiction.NATIONAL), newDrlHashes.get(Jurisdiction.NATIONAL))
+                && Objects.equals(drlHashes.get(jurisdiction.id()), newDrlHashes.get(jurisdiction.id()));
+        return sameInputs && pool.isBuilt() ? pool : null;
+    }
+
+    /** Whether both rule bases decide for the jurisdiction on the very same KieBase (a reload kept it). */
+    boolean sharesKieBase(RuleBase other, String jurisdiction) {
+        return sessionPools.get(jurisdiction) == other.sessionPools.get(jurisdiction);
+    }
+
+    /** The jurisdiction's compiled packages if they were compiled from DRL files with this hash, else null. */
+    Collection<KiePackage> packagesCompiledFrom(String jurisdiction, String drlHash) {
+        return drlHash.equals(drlHashes.get(jurisdiction)) ? packages.get(jurisdiction) : null;
     }
 
     /** The regime facts a decision of the procedure in the jurisdiction inserts. */

@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.StampedLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
@@ -73,6 +74,8 @@ public final class RuleCompiler {
     }
 
     private final ClassLoader classLoader;
+    /** Every rule base of this compiler may share rule objects with the others: see RuleBase.LazyPool. */
+    private final StampedLock buildsExcludeDecisions = new StampedLock();
 
     static {
         configureDrools();
@@ -91,9 +94,9 @@ public final class RuleCompiler {
         System.setProperty("drools.propertySpecific", System.getProperty("drools.propertySpecific", "ALLOWED"));
     }
 
-    /** Compiles a rules directory's DRL and builds every KieBase (a reload, a validation). */
+    /** Compiles a rules directory's DRL and builds every KieBase (a validation from the command line). */
     public RuleBase compile(Path rulesDirectory) {
-        RuleBase ruleBase = load(rulesDirectory, null);
+        RuleBase ruleBase = load(rulesDirectory, null, null);
         ruleBase.buildKieBases();
         return ruleBase;
     }
@@ -104,11 +107,26 @@ public final class RuleCompiler {
      * used or by {@link RuleBase#buildKieBases()}. The conventions are checked either way.
      */
     public RuleBase load(Path rulesDirectory, PrecompiledRules precompiled) {
+        return load(rulesDirectory, precompiled, null);
+    }
+
+    /**
+     * Loads a rules directory for a reload or a validation, taking the compiled packages of {@code previous} (may be
+     * null) for each jurisdiction whose DRL files are unchanged: an analyst's edit to one city's rules recompiles that
+     * city only. Packages are compiled per jurisdiction from its own files alone, so reusing them gives the same
+     * rules. A jurisdiction whose declaration and DRL (its own and the national) are all unchanged keeps its built
+     * KieBase; the others get new ones, built when first used or by {@link RuleBase#buildKieBases()}.
+     */
+    public RuleBase loadReusing(Path rulesDirectory, RuleBase previous) {
+        return load(rulesDirectory, null, previous);
+    }
+
+    private RuleBase load(Path rulesDirectory, PrecompiledRules precompiled, RuleBase previous) {
         Sources sources = readSources(rulesDirectory);
         Map<String, Collection<KiePackage>> loaded = precompiled == null ? null
                 : precompiled.packages(sources.version(), classLoader);
         boolean fromPrecompiled = loaded != null;
-        Map<String, Collection<KiePackage>> packages = fromPrecompiled ? loaded : compilePackages(sources);
+        Map<String, Collection<KiePackage>> packages = fromPrecompiled ? loaded : compilePackages(sources, previous);
         List<CompileError> errors = new ArrayList<>();
         List<RuleInfo> rules = catalogue(packages.values(), errors);
         HolidayCalendar calendar = readHolidays(sources.directory(), errors);
@@ -129,13 +147,16 @@ public final class RuleCompiler {
             regimeFacts.put(j.id(), RuleScope.regimeFacts(j, own.stream().flatMap(pkg -> pkg.getRules().stream())
                     .map(scopes::get).toList()));
         }
-        return new RuleBase(sources.version(), sources.jurisdictions(), kieBases, regimeFacts, packages.values(),
-                rules, calendar, fromPrecompiled);
+        return new RuleBase(sources.version(), sources.jurisdictions(), kieBases, regimeFacts, packages,
+                sources.drlHashes(), rules, calendar, fromPrecompiled, buildsExcludeDecisions, previous);
     }
 
-    /** What a rules directory holds, read and checked before any DRL is compiled. */
+    /**
+     * What a rules directory holds, read and checked before any DRL is compiled. {@code drlHashes} identifies each
+     * jurisdiction's DRL files (names and content), {@code version} the whole rule set.
+     */
     record Sources(Path directory, List<Jurisdiction> jurisdictions, Map<String, List<Path>> drlFiles,
-                   Map<String, String> texts, String version) {
+                   Map<String, String> texts, Map<String, String> drlHashes, String version) {
     }
 
     Sources readSources(Path rulesDirectory) {
@@ -169,7 +190,9 @@ public final class RuleCompiler {
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
-        return new Sources(dir, jurisdictions, drlFiles, texts, contentHash(dir, drlFiles));
+        Map<String, String> drlHashes = new LinkedHashMap<>();
+        drlFiles.forEach((id, files) -> drlHashes.put(id, drlHash(dir, files, texts)));
+        return new Sources(dir, jurisdictions, drlFiles, texts, drlHashes, contentHash(dir, drlFiles));
     }
 
     /**
@@ -177,10 +200,18 @@ public final class RuleCompiler {
      * its own, instead of compiling the national rules again for every city.
      */
     Map<String, Collection<KiePackage>> compilePackages(Sources sources) {
+        return compilePackages(sources, null);
+    }
+
+    private Map<String, Collection<KiePackage>> compilePackages(Sources sources, RuleBase previous) {
         Map<String, Collection<KiePackage>> packages = new ConcurrentHashMap<>();
         List<CompileError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
-        sources.jurisdictions().parallelStream().forEach(j -> packages.put(j.id(), compilePackages(
-                sources.directory(), sources.drlFiles().get(j.id()), sources.texts(), errors)));
+        sources.jurisdictions().parallelStream().forEach(j -> {
+            Collection<KiePackage> unchanged = previous == null ? null
+                    : previous.packagesCompiledFrom(j.id(), sources.drlHashes().get(j.id()));
+            packages.put(j.id(), unchanged != null ? unchanged : compilePackages(
+                    sources.directory(), sources.drlFiles().get(j.id()), sources.texts(), errors));
+        });
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
@@ -330,6 +361,22 @@ public final class RuleCompiler {
         }
         return rules.values().stream()
                 .sorted(Comparator.comparing(RuleInfo::jurisdiction).thenComparing(RuleInfo::name)).toList();
+    }
+
+    private static String drlHash(Path dir, List<Path> files, Map<String, String> texts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                String name = dir.relativize(file).toString();
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(texts.get(name).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String contentHash(Path dir, Map<String, List<Path>> drlFiles) {

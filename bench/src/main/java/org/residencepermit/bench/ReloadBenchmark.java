@@ -7,24 +7,35 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.residencepermit.cases.RuleSetValidator;
 import org.residencepermit.cases.ValidationReport;
 import org.residencepermit.engine.DecisionEngine;
 import org.residencepermit.engine.RuleBase;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * What a reload costs in a warm service, one shot per operation:
+ * What a reload costs in a warm service after an analyst's edit, one shot per operation, on a copy of the rules
+ * directory in which {@code edited} gets a new comment line before every operation:
  * <ul>
- *   <li>{@code compile}: {@link DecisionEngine#compile} of the whole rules directory (DRL to KieBases);</li>
- *   <li>{@code compileAndRunAllCases}: what POST /api/v1/admin/rules/reload does before the swap
- *       ({@link RuleSetValidator#validate}: compile, then every case of every jurisdiction with explain).</li>
+ *   <li>{@code edited}: one Beijing file (Beijing recompiled and rebuilt, the other KieBases kept), one national file
+ *       (national recompiled, every KieBase rebuilt) or {@code every-file} (everything recompiled and rebuilt);</li>
+ *   <li>{@code compileAndSwap}: {@link DecisionEngine#compile} then {@link DecisionEngine#swap};</li>
+ *   <li>{@code reload}: what POST /api/v1/admin/rules/reload does ({@link RuleSetValidator#reload}: compile, every
+ *       case of every jurisdiction with explain, swap).</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -35,25 +46,67 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 10)
 public class ReloadBenchmark {
 
+    @Param({"beijing/first-application.drl", "national/validation.drl", "every-file"})
+    public String edited;
+
     private DecisionEngine engine;
     private RuleSetValidator validator;
     private Path rules;
+    private List<Path> editedFiles;
+    private int edits;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws IOException {
         CaseRequests.quietLogging();
-        rules = CaseRequests.rulesDirectory();
+        rules = Files.createTempDirectory("reload-bench");
+        Path source = CaseRequests.rulesDirectory();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = rules.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(rules)) {
+            editedFiles = edited.equals("every-file")
+                    ? files.filter(f -> f.toString().endsWith(".drl")).toList() : List.of(rules.resolve(edited));
+        }
         engine = new DecisionEngine(rules, ReloadBenchmark.class.getClassLoader());
+        engine.warmUp();
         validator = new RuleSetValidator(engine);
     }
 
-    @Benchmark
-    public RuleBase compile() {
-        return engine.compile(rules);
+    @Setup(Level.Invocation)
+    public void edit() throws IOException {
+        edits++;
+        for (Path file : editedFiles) {
+            Files.writeString(file, "\n// edit " + edits + "\n", StandardOpenOption.APPEND);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void deleteCopy() throws IOException {
+        try (Stream<Path> files = Files.walk(rules)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     @Benchmark
-    public ValidationReport compileAndRunAllCases() {
-        return validator.validate(rules).report();
+    public RuleBase compileAndSwap() {
+        RuleBase next = engine.compile(rules);
+        engine.swap(next);
+        return next;
+    }
+
+    @Benchmark
+    public ValidationReport reload() {
+        ValidationReport report = validator.reload();
+        if (!report.valid()) {
+            throw new IllegalStateException("the bundled rules failed validation: " + report);
+        }
+        return report;
     }
 }
