@@ -37,7 +37,7 @@ public final class CaseRunner {
         try {
             ObjectNode request = testCase.input().deepCopy();
             request.put("asOf", testCase.asOf());
-            decision = engine.decide(ruleBase, json.treeToValue(request, DecisionRequest.class), true);
+            decision = engine.decide(ruleBase, json.treeToValue(request, DecisionRequest.class), false);
         } catch (Exception e) {
             return new CaseResult(testCase, List.of("request could not be decided: " + e), null);
         }

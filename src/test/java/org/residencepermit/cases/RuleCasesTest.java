@@ -44,7 +44,7 @@ class RuleCasesTest {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), c.file().toUri(), () -> {
             CaseResult result = runner.run(engine, engine.ruleBase(), c);
             if (result.decision() != null) {
-                result.decision().trace().stream().map(f -> f.ruleId()).distinct()
+                result.decision().ruleIds()
                         .forEach(id -> casesPerRule.merge(id, 1, Integer::sum));
             }
             if (!result.passed()) {

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *       (national recompiled, every KieBase rebuilt) or {@code every-file} (everything recompiled and rebuilt);</li>
  *   <li>{@code compileAndSwap}: {@link DecisionEngine#compile} then {@link DecisionEngine#swap};</li>
  *   <li>{@code reload}: what POST /api/v1/admin/rules/reload does ({@link RuleSetValidator#reload}: compile, every
- *       case of every jurisdiction with explain, swap).</li>
+ *       case of every jurisdiction, swap).</li>
  * </ul>
  */
 @State(Scope.Benchmark)
