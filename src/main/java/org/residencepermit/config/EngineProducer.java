@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.residencepermit.cases.RuleSetValidator;
 import org.residencepermit.engine.DecisionEngine;
+import org.residencepermit.engine.RuleCompilationException;
 
 import java.nio.file.Path;
 
@@ -27,11 +28,22 @@ public class EngineProducer {
                 engine.ruleBase().rules().size(), engine.ruleBase().jurisdictions().size(), dir,
                 (System.nanoTime() - start) / 1_000_000, engine.ruleBase().version());
         // Serve at once; the KieBases and Drools' lazily compiled constraints warm up meanwhile.
+        boolean warmCompiler = config.rules().warmCompiler();
         Thread warmUp = new Thread(() -> {
             try {
                 engine.warmUp();
             } catch (RuntimeException e) {
                 LOG.warn("Warm-up stopped; requests will prepare what they need", e);
+            }
+            if (warmCompiler) {
+                long compileStart = System.nanoTime();
+                try {
+                    engine.warmUpCompiler();
+                    LOG.infof("DRL compiler warmed up for reloads in %d ms",
+                            (System.nanoTime() - compileStart) / 1_000_000);
+                } catch (RuleCompilationException e) {
+                    LOG.warnf("DRL compiler warmed up, but the rules on disk no longer compile: %s", e.getMessage());
+                }
             }
         }, "rules-warm-up");
         warmUp.setDaemon(true);

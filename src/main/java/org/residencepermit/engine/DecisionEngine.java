@@ -74,6 +74,16 @@ public final class DecisionEngine {
         }
     }
 
+    /**
+     * Compiles the rules directory's DRL once and throws the result away, so that the first reload finds the DRL
+     * compiler loaded and compiled to machine code (about 1 s instead of 2-3 s after a start from precompiled
+     * packages). The compiler's classes and code then stay resident: about 60-100 MB more. The service does this only
+     * when {@code decision.rules.warm-compiler} is set.
+     */
+    public void warmUpCompiler() {
+        compiler.loadReusing(rulesDirectory, null);
+    }
+
     public RuleBase ruleBase() {
         return current.get();
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,14 @@ class DecisionEngineTest {
         assertTrue(before2024.trace().stream().noneMatch(f -> f.rule().equals("NAT-APP-3 forum-same-level-government")));
         assertTrue(after2024.trace().stream().anyMatch(f -> f.rule().equals("NAT-APP-3 forum-same-level-government")));
         assertTrue(after2024.trace().stream().noneMatch(f -> f.rule().equals("NAT-APP-3 forum-choice-before-2024")));
+    }
+
+    @Test
+    void warmingUpTheCompilerLeavesTheRuleBaseInService() {
+        RuleBase before = engine.ruleBase();
+        engine.warmUpCompiler();
+        assertSame(before, engine.ruleBase());
+        assertEquals(Verdict.ELIGIBLE, engine.decide(appeal("2024-04-30", "2024-03-01"), false).verdict());
     }
 
     @Test
