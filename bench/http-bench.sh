@@ -87,19 +87,26 @@ WRK=(wrk -t"$THREADS" -c"$CONNECTIONS" -s "$ROOT/bench/http/decisions.lua" --tim
 echo "[http-bench] warm-up: ${WRK[*]} -d$WARMUP $BASE"
 timeout 120 "${WRK[@]}" -d"$WARMUP" "$BASE" >/dev/null
 
-RSS_FILE="$(mktemp)"
-( while kill -0 "$SERVER_PID" 2>/dev/null; do
-    awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null >>"$RSS_FILE" || true
-    sleep 1
-  done ) &
-SAMPLER=$!
+# Runs wrk for DURATION with the given extra arguments while sampling the server's RSS every second; sets OUT and
+# RSS_MAX_KB (the largest sample).
+measure_under_load() {
+  local rss_file sampler
+  rss_file="$(mktemp)"
+  ( while kill -0 "$SERVER_PID" 2>/dev/null; do
+      awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null >>"$rss_file" || true
+      sleep 1
+    done ) &
+  sampler=$!
+  OUT="$(timeout 180 "${WRK[@]}" -d"$DURATION" "$@" "$BASE")"
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  RSS_MAX_KB=$(sort -n "$rss_file" | tail -1)
+  rm -f "$rss_file"
+}
 echo "[http-bench] measured: ${WRK[*]} -d$DURATION --latency $BASE"
-OUT="$(timeout 180 "${WRK[@]}" -d"$DURATION" --latency "$BASE")"
-kill "$SAMPLER" 2>/dev/null || true
-wait "$SAMPLER" 2>/dev/null || true
+measure_under_load --latency
 echo "$OUT"
-RSS_MAX_KB=$(sort -n "$RSS_FILE" | tail -1)
-rm -f "$RSS_FILE"
+RSS_LOAD_KB="$RSS_MAX_KB"
 RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$OUT")
 P50=$(awk '$1=="50%" {print $2}' <<<"$OUT")
 P99=$(awk '$1=="99%" {print $2}' <<<"$OUT")
@@ -129,19 +136,10 @@ reload_after_edit "one national file" national/validation.drl
 mapfile -t ALL_DRL < <(cd "$RULES_COPY" && ls ./*/*.drl)
 reload_after_edit "every DRL file" "${ALL_DRL[@]}"
 
-RSS_FILE="$(mktemp)"
-( while kill -0 "$SERVER_PID" 2>/dev/null; do
-    awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null >>"$RSS_FILE" || true
-    sleep 1
-  done ) &
-SAMPLER=$!
 echo "[http-bench] after the reloads: ${WRK[*]} -d$DURATION $BASE"
-OUT_AFTER="$(timeout 180 "${WRK[@]}" -d"$DURATION" "$BASE")"
-kill "$SAMPLER" 2>/dev/null || true
-wait "$SAMPLER" 2>/dev/null || true
-RSS_AFTER_KB=$(sort -n "$RSS_FILE" | tail -1)
-rm -f "$RSS_FILE"
-RPS_AFTER=$(awk '/Requests\/sec/ {print $2}' <<<"$OUT_AFTER")
+measure_under_load
+RSS_AFTER_KB="$RSS_MAX_KB"
+RPS_AFTER=$(awk '/Requests\/sec/ {print $2}' <<<"$OUT")
 
 stop_server
 echo
@@ -152,7 +150,7 @@ echo "load:                      wrk -t$THREADS -c$CONNECTIONS -d$DURATION --lat
 echo "throughput:                ${RPS} req/s"
 echo "latency p50 / p99:         ${P50} / ${P99}"
 echo "non-2xx responses:         ${NON2XX:-0}   ${ERRORS}"
-echo "RSS under load (max):      $(( ${RSS_MAX_KB:-0} / 1024 )) MB"
+echo "RSS under load (max):      $(( ${RSS_LOAD_KB:-0} / 1024 )) MB"
 for label in "one Beijing file" "one national file" "every DRL file"; do
   printf 'reload after editing %-18s %ss (first: %ss)\n' "$label:" "${RELOAD_MEDIAN[$label]}" "${RELOAD_FIRST[$label]}"
 done

@@ -94,7 +94,7 @@ public final class RuleCompiler {
         System.setProperty("drools.propertySpecific", System.getProperty("drools.propertySpecific", "ALLOWED"));
     }
 
-    /** Compiles a rules directory's DRL and builds every KieBase (a validation from the command line). */
+    /** Compiles a rules directory's DRL and builds every KieBase, sharing no compiled rules with other rule bases. */
     public RuleBase compile(Path rulesDirectory) {
         RuleBase ruleBase = load(rulesDirectory, null, null);
         ruleBase.buildKieBases();
