@@ -50,6 +50,7 @@ public final class RuleBase {
              Map<String, Map<Procedure, List<Regime>>> regimeFacts, Map<String, Collection<KiePackage>> packages,
              Map<String, String> drlHashes, List<RuleInfo> rules, HolidayCalendar holidayCalendar,
              boolean precompiled, StampedLock buildsExcludeDecisions, RuleBase previous) {
+        // previous (may be null) is a rule base of the same compiler: its unchanged KieBases are kept.
         this.buildsExcludeDecisions = buildsExcludeDecisions;
         this.packages = Map.copyOf(packages);
         this.drlHashes = Map.copyOf(drlHashes);
@@ -67,9 +68,8 @@ public final class RuleBase {
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::key, Function.identity()));
         Map<String, LazyPool> pools = new LinkedHashMap<>();
-        boolean sharesRuleObjects = previous != null && previous.buildsExcludeDecisions == buildsExcludeDecisions;
         kieBases.forEach((id, kieBase) -> {
-            LazyPool unchanged = sharesRuleObjects ? previous.builtPoolFor(jurisdiction(id), drlHashes) : null;
+            LazyPool unchanged = previous == null ? null : previous.poolFor(jurisdiction(id), drlHashes);
             pools.put(id, unchanged != null ? unchanged : new LazyPool(buildsExcludeDecisions, kieBase));
         });
         this.sessionPools = Map.copyOf(pools);
@@ -104,10 +104,6 @@ public final class RuleBase {
         LazyPool(StampedLock buildsExcludeDecisions, Supplier<KieBase> build) {
             this.buildsExcludeDecisions = buildsExcludeDecisions;
             this.build = build;
-        }
-
-        boolean isBuilt() {
-            return pool != null;
         }
 
         KieSessionsPool get() {
@@ -179,16 +175,15 @@ public final class RuleBase {
     }
 
     /**
-     * This rule base's KieBase (and session pool) for the jurisdiction, if it is built and would be built again from
-     * the same inputs: the same declaration, the same national and own DRL. A reload then keeps it, warm, instead of
-     * building it again. One not built yet is not shared, as it would be built under this rule base's lock.
+     * This rule base's KieBase (and session pool) for the jurisdiction, if it would be built again from the same
+     * inputs: the same declaration, the same national and own DRL. A reload then keeps it, warm, instead of building
+     * it again.
      */
-    private LazyPool builtPoolFor(Jurisdiction jurisdiction, Map<String, String> newDrlHashes) {
-        LazyPool pool = sessionPools.get(jurisdiction.id());
+    private LazyPool poolFor(Jurisdiction jurisdiction, Map<String, String> newDrlHashes) {
         boolean sameInputs = jurisdictions.contains(jurisdiction)
                 && Objects.equals(drlHashes.get(Jurisdiction.NATIONAL), newDrlHashes.get(Jurisdiction.NATIONAL))
                 && Objects.equals(drlHashes.get(jurisdiction.id()), newDrlHashes.get(jurisdiction.id()));
-        return sameInputs && pool.isBuilt() ? pool : null;
+        return sameInputs ? sessionPools.get(jurisdiction.id()) : null;
     }
 
     /** Whether both rule bases decide for the jurisdiction on the very same KieBase (a reload kept it). */

@@ -121,7 +121,10 @@ public final class RuleCompiler {
         return load(rulesDirectory, null, previous);
     }
 
-    private RuleBase load(Path rulesDirectory, PrecompiledRules precompiled, RuleBase previous) {
+    private RuleBase load(Path rulesDirectory, PrecompiledRules precompiled, RuleBase candidatePrevious) {
+        // Rule objects are shared only among rule bases whose KieBase builds exclude each other's decisions.
+        RuleBase previous = candidatePrevious != null
+                && candidatePrevious.buildsExcludeDecisions() == buildsExcludeDecisions ? candidatePrevious : null;
         Sources sources = readSources(rulesDirectory);
         Map<String, Collection<KiePackage>> loaded = precompiled == null ? null
                 : precompiled.packages(sources.version(), classLoader);

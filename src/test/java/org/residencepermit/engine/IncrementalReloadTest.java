@@ -112,12 +112,17 @@ class IncrementalReloadTest {
     }
 
     @Test
-    void unchangedRulesCompiledWithoutPreviousRuleBaseShareNothing() {
+    void anotherCompilerSharesNothingWithTheEngine() {
         DecisionEngine engine = warmEngine(Path.of("rules"));
-        RuleBase fresh = new RuleCompiler(getClass().getClassLoader()).compile(Path.of("rules"));
+        RuleCompiler other = new RuleCompiler(getClass().getClassLoader());
+        RuleBase fresh = other.compile(Path.of("rules"));
+        // Its KieBase builds do not exclude the engine's decisions, so it must not reuse the engine's rules.
+        RuleBase offeredTheEngines = other.loadReusing(Path.of("rules"), engine.ruleBase());
+        offeredTheEngines.buildKieBases();
         assertEquals(engine.ruleBase().version(), fresh.version());
         for (String jurisdiction : JURISDICTIONS) {
             assertFalse(fresh.sharesKieBase(engine.ruleBase(), jurisdiction), jurisdiction);
+            assertFalse(offeredTheEngines.sharesKieBase(engine.ruleBase(), jurisdiction), jurisdiction);
         }
     }
 }
