@@ -1,5 +1,6 @@
 package org.residencepermit.cases;
 
+import org.residencepermit.engine.CompileError;
 import org.residencepermit.engine.DecisionEngine;
 import org.residencepermit.engine.RuleBase;
 import org.residencepermit.engine.RuleCompilationException;
@@ -14,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Compiles a candidate rules directory and runs all of its cases against it, without putting it in service; reload
+ * Loads a candidate rules directory and runs all of its cases against it, without putting it in service; reload
  * swaps the candidate in only when this finds nothing wrong.
  */
 public final class RuleSetValidator {
@@ -29,20 +30,26 @@ public final class RuleSetValidator {
     public record Candidate(ValidationReport report, Optional<RuleBase> ruleBase) {
     }
 
+    /** Loads a candidate directory ({@link DecisionEngine#compile}) and runs its cases. */
     public Candidate validate(Path directory) {
         RuleBase candidate;
         try {
             candidate = engine.compile(directory);
         } catch (RuleCompilationException e) {
-            return new Candidate(new ValidationReport(false, null, e.errors(), 0, List.of()), Optional.empty());
+            return new Candidate(ValidationReport.notCompiled(e.errors()), Optional.empty());
         }
+        return check(candidate, directory);
+    }
+
+    /** Runs the cases of {@code directory} against a rule base compiled from it. */
+    public Candidate check(RuleBase candidate, Path directory) {
         List<TestCase> cases;
         try {
             cases = CaseFiles.load(directory, null);
         } catch (CaseFiles.CaseFormatException e) {
             return new Candidate(new ValidationReport(false, candidate.version(),
-                    List.of(new org.residencepermit.engine.CompileError("cases", 0, e.getMessage())), 0, List.of()),
-                    Optional.empty());
+                    List.of(new CompileError("cases", 0, e.getMessage())), 0, List.of(),
+                    candidate.packageOrigins()), Optional.empty());
         }
         List<ValidationReport.CaseFailure> failures = new ArrayList<>();
         for (CaseResult result : runAll(candidate, cases)) {
@@ -52,7 +59,7 @@ public final class RuleSetValidator {
             }
         }
         ValidationReport report = new ValidationReport(failures.isEmpty(), candidate.version(), List.of(),
-                cases.size(), failures);
+                cases.size(), failures, candidate.packageOrigins());
         return new Candidate(report, failures.isEmpty() ? Optional.of(candidate) : Optional.empty());
     }
 

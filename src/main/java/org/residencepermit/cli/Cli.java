@@ -13,6 +13,8 @@ import org.residencepermit.engine.CompileError;
 import org.residencepermit.engine.DecisionEngine;
 import org.residencepermit.engine.InvalidRequestException;
 import org.residencepermit.engine.Json;
+import org.residencepermit.engine.PrecompiledRules;
+import org.residencepermit.engine.RuleBase;
 import org.residencepermit.engine.RuleCompilationException;
 import org.residencepermit.model.DecisionRequest;
 
@@ -29,7 +31,8 @@ import java.util.Set;
  * <pre>
  *   decide REQUEST.json [--explain]   decide one request file and print the decision as JSON
  *   test [JURISDICTION]                run the case files (of one jurisdiction, or all) and report failures
- *   validate [RULES_DIR]               compile a rules directory and run all its cases, without serving it
+ *   validate [RULES_DIR]               compile a rules directory and run all its cases, without serving it; when
+ *                                      they pass, write its precompiled-rules.bin for the service to load
  * </pre>
  * The rules directory is {@code --rules DIR}, else -Ddecision.rules.dir, else $DECISION_RULES_DIR, else ./rules.
  * Exit codes: 0 success, 1 failing cases or invalid rules, 2 bad usage or input.
@@ -57,7 +60,7 @@ public final class Cli {
             return switch (command) {
                 case "decide" -> decide(rules, rest);
                 case "test" -> test(rules, rest.isEmpty() ? null : rest.get(0));
-                case "validate" -> validate(rules, rest.isEmpty() ? rules : Path.of(rest.get(0)));
+                case "validate" -> validate(rest.isEmpty() ? rules : Path.of(rest.get(0)));
                 default -> usage();
             };
         } catch (RuleCompilationException e) {
@@ -113,15 +116,38 @@ public final class Cli {
         return failed == 0 && !cases.isEmpty() ? 0 : 1;
     }
 
-    private int validate(Path rules, Path candidate) {
-        ValidationReport report = new RuleSetValidator(new DecisionEngine(rules, Cli.class.getClassLoader()))
-                .validate(candidate).report();
+    /**
+     * Compiles the candidate afresh and runs its cases; when they pass, leaves the compiled packages in the candidate
+     * directory, so that the service loads them on its next reload or start instead of compiling the DRL itself.
+     */
+    private int validate(Path candidate) {
+        DecisionEngine engine;
+        try {
+            engine = DecisionEngine.compiledAfresh(candidate, Cli.class.getClassLoader());
+        } catch (RuleCompilationException e) {
+            e.errors().forEach(error -> out.println("ERROR " + format(error)));
+            out.println("INVALID " + candidate);
+            return 1;
+        }
+        RuleBase compiled = engine.ruleBase();
+        PrecompiledRules.Serialized precompiled = PrecompiledRules.serialize(compiled);
+        ValidationReport report = new RuleSetValidator(engine).check(compiled, candidate).report();
         report.compileErrors().forEach(error -> out.println("ERROR " + format(error)));
         report.failedCases().forEach(f -> out.println("FAIL  case '" + f.name() + "' (" + f.file() + "):\n  - "
                 + String.join("\n  - ", f.mismatches())));
-        out.println(report.valid() ? "VALID ruleset " + report.rulesetVersion() + ", " + report.casesRun()
-                + " cases passed" : "INVALID " + candidate);
-        return report.valid() ? 0 : 1;
+        if (!report.valid()) {
+            out.println("INVALID " + candidate);
+            return 1;
+        }
+        out.println("VALID ruleset " + report.rulesetVersion() + ", " + report.casesRun() + " cases passed");
+        Path file = PrecompiledRules.fileIn(candidate);
+        try {
+            precompiled.writeTo(file, Cli.class.getClassLoader());
+            out.println("Wrote " + file + ": the service loads these compiled rules on reload instead of compiling");
+        } catch (IOException e) {
+            err.println("WARNING: could not write " + file + " (" + e + "); the service will compile the DRL itself");
+        }
+        return 0;
     }
 
     private int usage() {
@@ -129,7 +155,8 @@ public final class Cli {
                 usage: java -jar quarkus-run.jar [--rules DIR] COMMAND
                   decide REQUEST.json [--explain]   decide one request and print the decision
                   test [JURISDICTION]                run the case files and report each case
-                  validate [RULES_DIR]               compile and test a rules directory without serving it
+                  validate [RULES_DIR]               compile and test a rules directory without serving it,
+                                                     then write its precompiled-rules.bin for reloads
                   (no command)                       start the HTTP service""");
         return 2;
     }

@@ -23,10 +23,10 @@ public class EngineProducer {
         Path dir = Path.of(config.rules().dir()).toAbsolutePath().normalize();
         long start = System.nanoTime();
         DecisionEngine engine = new DecisionEngine(dir, Thread.currentThread().getContextClassLoader());
-        LOG.infof("%s %d rules of %d jurisdictions from %s in %d ms (ruleset %s)",
-                engine.ruleBase().precompiled() ? "Loaded the build's precompiled" : "Compiled",
+        LOG.infof("Loaded %d rules of %d jurisdictions from %s in %d ms (ruleset %s; packages %s)",
                 engine.ruleBase().rules().size(), engine.ruleBase().jurisdictions().size(), dir,
-                (System.nanoTime() - start) / 1_000_000, engine.ruleBase().version());
+                (System.nanoTime() - start) / 1_000_000, engine.ruleBase().version(),
+                engine.ruleBase().packageOrigins());
         // Serve at once; the KieBases and Drools' lazily compiled constraints warm up meanwhile.
         boolean warmCompiler = config.rules().warmCompiler();
         Thread warmUp = new Thread(() -> {

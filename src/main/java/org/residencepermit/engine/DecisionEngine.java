@@ -19,8 +19,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * The in-process API: evaluates decision requests against the current rule base and swaps rule bases atomically.
@@ -42,6 +44,18 @@ public final class DecisionEngine {
     private final KieSessionConfiguration sessionConfiguration;
 
     public DecisionEngine(Path rulesDirectory, ClassLoader classLoader) {
+        this(rulesDirectory, classLoader, false);
+    }
+
+    /**
+     * An engine on a rules directory compiled entirely from its DRL, whose rule base has decided nothing yet: what
+     * {@link PrecompiledRules#serialize} needs to write a precompiled file.
+     */
+    public static DecisionEngine compiledAfresh(Path rulesDirectory, ClassLoader classLoader) {
+        return new DecisionEngine(rulesDirectory, classLoader, true);
+    }
+
+    private DecisionEngine(Path rulesDirectory, ClassLoader classLoader, boolean compileAfresh) {
         this.compiler = new RuleCompiler(classLoader);
         this.rulesDirectory = rulesDirectory;
         this.sessionConfiguration = KieServices.Factory.get().newKieSessionConfiguration();
@@ -50,9 +64,12 @@ public final class DecisionEngine {
         sessionConfiguration.setOption(ClockTypeOption.PSEUDO);
         // A session is used by one thread at a time (taken from the pool, used, reset): no locking needed inside.
         sessionConfiguration.setOption(ThreadSafeOption.NO);
-        // Starting up may use the packages precompiled at build time (reloads always compile the DRL), and serves as
-        // soon as they are loaded: the first request for a jurisdiction builds its KieBase unless warmUp() has.
-        current.set(compiler.load(rulesDirectory, PrecompiledRules.onClassPath(classLoader)));
+        // Start-up takes precompiled packages where they match the DRL: an analyst's validation may have left them in
+        // the rules directory, the build left them on the class path. It serves as soon as they are loaded: the first
+        // request for a jurisdiction builds its KieBase unless warmUp() has.
+        current.set(compileAfresh ? compiler.compileAfresh(rulesDirectory)
+                : compiler.load(rulesDirectory, Stream.of(PrecompiledRules.in(rulesDirectory),
+                        PrecompiledRules.onClassPath(classLoader)).filter(Objects::nonNull).toList()));
     }
 
     /**
@@ -60,9 +77,9 @@ public final class DecisionEngine {
      * each jurisdiction's KieBase and decides one empty request per procedure on it, so that the first real requests
      * find a pooled session and Drools' constraints (compiled on first evaluation) ready.
      * <p>
-     * It does not warm the DRL compiler: after a start from precompiled packages the first reload compiles cold
-     * (seconds instead of half a second), but a service that never reloads keeps the compiler's ~60 MB of classes
-     * and machine code out of its memory.
+     * It does not warm the DRL compiler: a reload that has to compile DRL after a start from precompiled packages
+     * compiles cold (seconds instead of half a second), but a service that never compiles keeps the compiler's
+     * ~100 MB of classes and machine code out of its memory.
      */
     public void warmUp() {
         RuleBase ruleBase = current.get();
@@ -75,13 +92,13 @@ public final class DecisionEngine {
     }
 
     /**
-     * Compiles the rules directory's DRL once and throws the result away, so that the first reload finds the DRL
-     * compiler loaded and compiled to machine code (about 1 s instead of 2-3 s after a start from precompiled
-     * packages). The compiler's classes and code then stay resident: about 60-100 MB more. The service does this only
-     * when {@code decision.rules.warm-compiler} is set.
+     * Compiles the rules directory's DRL once and throws the result away, so that the first reload that compiles
+     * finds the DRL compiler loaded and compiled to machine code (about 1 s instead of 2-3 s after a start from
+     * precompiled packages). The compiler's classes and code then stay resident: about 60-100 MB more. The service
+     * does this only when {@code decision.rules.warm-compiler} is set.
      */
     public void warmUpCompiler() {
-        compiler.loadReusing(rulesDirectory, null);
+        compiler.compileAfresh(rulesDirectory);
     }
 
     public RuleBase ruleBase() {
@@ -93,13 +110,15 @@ public final class DecisionEngine {
     }
 
     /**
-     * Compiles a directory without putting it in service. Jurisdictions whose DRL files are those of the rule base in
-     * service keep its compiled packages ({@link RuleCompiler#loadReusing}). Each KieBase is built when first
-     * used (e.g. by the first case checked on it) or at the latest by {@link #swap}.
+     * Loads a directory without putting it in service. Jurisdictions whose DRL files are those of the rule base in
+     * service keep its compiled packages, the others come from the directory's precompiled file or are compiled
+     * ({@link RuleCompiler#loadReusing}). Each KieBase is built when first used (e.g. by the first case checked on
+     * it) or at the latest by {@link #swap}.
      */
     public RuleBase compile(Path directory) {
         return compiler.loadReusing(directory, current.get());
     }
+
 
     /** Puts an already compiled and checked rule base in service, with every KieBase built: no request waits. */
     public void swap(RuleBase ruleBase) {

@@ -39,7 +39,8 @@ public final class RuleBase {
     /** Per jurisdiction and procedure: the regime facts its rules can match ({@link RuleScope#regimeFacts}). */
     private final Map<String, Map<Procedure, List<Regime>>> regimeFacts;
 
-    private final boolean precompiled;
+    /** Per jurisdiction, in declaration order: where its packages came from. */
+    private final Map<String, PackageOrigin> packageOrigins;
     /** See {@link LazyPool}. */
     private final StampedLock buildsExcludeDecisions;
     /** Per jurisdiction: its compiled packages, and the hash of the DRL files they were compiled from. */
@@ -48,13 +49,15 @@ public final class RuleBase {
 
     RuleBase(String version, List<Jurisdiction> jurisdictions, Map<String, Supplier<KieBase>> kieBases,
              Map<String, Map<Procedure, List<Regime>>> regimeFacts, Map<String, Collection<KiePackage>> packages,
-             Map<String, String> drlHashes, List<RuleInfo> rules, HolidayCalendar holidayCalendar,
-             boolean precompiled, StampedLock buildsExcludeDecisions, RuleBase previous) {
+             Map<String, String> drlHashes, Map<String, PackageOrigin> packageOrigins, List<RuleInfo> rules,
+             HolidayCalendar holidayCalendar, StampedLock buildsExcludeDecisions, RuleBase previous) {
         // previous (may be null) is a rule base of the same compiler: its unchanged KieBases are kept.
         this.buildsExcludeDecisions = buildsExcludeDecisions;
         this.packages = Map.copyOf(packages);
         this.drlHashes = Map.copyOf(drlHashes);
-        this.precompiled = precompiled;
+        Map<String, PackageOrigin> origins = new LinkedHashMap<>();
+        jurisdictions.forEach(j -> origins.put(j.id(), packageOrigins.get(j.id())));
+        this.packageOrigins = java.util.Collections.unmodifiableMap(origins);
         this.regimeFacts = Map.copyOf(regimeFacts);
         this.holidayCalendar = holidayCalendar;
         this.version = version;
@@ -133,9 +136,9 @@ public final class RuleBase {
         return version;
     }
 
-    /** Whether the packages came from {@link PrecompiledRules} rather than from compiling the DRL. */
-    public boolean precompiled() {
-        return precompiled;
+    /** Per jurisdiction, in declaration order: whether its packages were kept, precompiled or compiled. */
+    public Map<String, PackageOrigin> packageOrigins() {
+        return packageOrigins;
     }
 
     public List<Jurisdiction> jurisdictions() {
@@ -194,6 +197,16 @@ public final class RuleBase {
     /** The jurisdiction's compiled packages if they were compiled from DRL files with this hash, else null. */
     Collection<KiePackage> packagesCompiledFrom(String jurisdiction, String drlHash) {
         return drlHash.equals(drlHashes.get(jurisdiction)) ? packages.get(jurisdiction) : null;
+    }
+
+    /** Per jurisdiction: its compiled packages. */
+    Map<String, Collection<KiePackage>> packages() {
+        return packages;
+    }
+
+    /** Per jurisdiction: the hash of the DRL files its packages were compiled from. */
+    Map<String, String> drlHashes() {
+        return drlHashes;
     }
 
     /** The regime facts a decision of the procedure in the jurisdiction inserts. */

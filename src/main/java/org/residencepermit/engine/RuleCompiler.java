@@ -96,40 +96,53 @@ public final class RuleCompiler {
 
     /** Compiles a rules directory's DRL and builds every KieBase, sharing no compiled rules with other rule bases. */
     public RuleBase compile(Path rulesDirectory) {
-        RuleBase ruleBase = load(rulesDirectory, null, null);
+        RuleBase ruleBase = compileAfresh(rulesDirectory);
         ruleBase.buildKieBases();
         return ruleBase;
     }
 
     /**
-     * Loads a rules directory for start-up: its packages come from {@code precompiled} when they were built from
-     * exactly these sources (null always compiles the DRL), and each jurisdiction's KieBase is built when first
-     * used or by {@link RuleBase#buildKieBases()}. The conventions are checked either way.
+     * Compiles every jurisdiction of a rules directory from its DRL, taking nothing precompiled or from another rule
+     * base; each KieBase is built when first used or by {@link RuleBase#buildKieBases()}.
      */
-    public RuleBase load(Path rulesDirectory, PrecompiledRules precompiled) {
+    public RuleBase compileAfresh(Path rulesDirectory) {
+        return load(rulesDirectory, List.of(), null);
+    }
+
+    /**
+     * Loads a rules directory for start-up: each jurisdiction's packages come from the first of {@code precompiled}
+     * that holds them compiled from exactly its DRL files, else from compiling the DRL; each KieBase is built when
+     * first used or by {@link RuleBase#buildKieBases()}. The conventions are checked either way.
+     */
+    public RuleBase load(Path rulesDirectory, List<PrecompiledRules> precompiled) {
         return load(rulesDirectory, precompiled, null);
     }
 
     /**
-     * Loads a rules directory for a reload or a validation, taking the compiled packages of {@code previous} (may be
-     * null) for each jurisdiction whose DRL files are unchanged: an analyst's edit to one city's rules recompiles that
-     * city only. Packages are compiled per jurisdiction from its own files alone, so reusing them gives the same
-     * rules. A jurisdiction whose declaration and DRL (its own and the national) are all unchanged keeps its built
-     * KieBase; the others get new ones, built when first used or by {@link RuleBase#buildKieBases()}.
+     * Loads a rules directory for a reload or a validation. Each jurisdiction's packages come from, in this order:
+     * <ol>
+     *   <li>{@code previous} (may be null) when its DRL files are unchanged: an analyst's edit to one city's rules
+     *       touches that city only;</li>
+     *   <li>the directory's {@link PrecompiledRules#in precompiled file}, when the analyst's {@code validate} wrote it
+     *       for exactly these DRL files: the service then never loads the DRL compiler;</li>
+     *   <li>compiling the DRL.</li>
+     * </ol>
+     * Packages are compiled per jurisdiction from its own files alone, so all three give the same rules. A
+     * jurisdiction whose declaration and DRL (its own and the national) are all unchanged keeps its built KieBase;
+     * the others get new ones, built when first used or by {@link RuleBase#buildKieBases()}.
      */
     public RuleBase loadReusing(Path rulesDirectory, RuleBase previous) {
-        return load(rulesDirectory, null, previous);
+        PrecompiledRules precompiled = PrecompiledRules.in(rulesDirectory);
+        return load(rulesDirectory, precompiled == null ? List.of() : List.of(precompiled), previous);
     }
 
-    private RuleBase load(Path rulesDirectory, PrecompiledRules precompiled, RuleBase candidatePrevious) {
+    private RuleBase load(Path rulesDirectory, List<PrecompiledRules> precompiled, RuleBase candidatePrevious) {
         // Rule objects are shared only among rule bases whose KieBase builds exclude each other's decisions.
         RuleBase previous = candidatePrevious != null
                 && candidatePrevious.buildsExcludeDecisions() == buildsExcludeDecisions ? candidatePrevious : null;
         Sources sources = readSources(rulesDirectory);
-        Map<String, Collection<KiePackage>> loaded = precompiled == null ? null
-                : precompiled.packages(sources.version(), classLoader);
-        boolean fromPrecompiled = loaded != null;
-        Map<String, Collection<KiePackage>> packages = fromPrecompiled ? loaded : compilePackages(sources, previous);
+        Map<String, PackageOrigin> origins = new LinkedHashMap<>();
+        Map<String, Collection<KiePackage>> packages = gatherPackages(sources, previous, precompiled, origins);
         List<CompileError> errors = new ArrayList<>();
         List<RuleInfo> rules = catalogue(packages.values(), errors);
         HolidayCalendar calendar = readHolidays(sources.directory(), errors);
@@ -151,7 +164,7 @@ public final class RuleCompiler {
                     .map(scopes::get).toList()));
         }
         return new RuleBase(sources.version(), sources.jurisdictions(), kieBases, regimeFacts, packages,
-                sources.drlHashes(), rules, calendar, fromPrecompiled, buildsExcludeDecisions, previous);
+                sources.drlHashes(), origins, rules, calendar, buildsExcludeDecisions, previous);
     }
 
     /**
@@ -198,26 +211,44 @@ public final class RuleCompiler {
         return new Sources(dir, jurisdictions, drlFiles, texts, drlHashes, contentHash(dir, drlFiles));
     }
 
-    /**
-     * Each jurisdiction's DRL compiled once (in parallel); every city's KieBase then gets the national packages plus
-     * its own, instead of compiling the national rules again for every city.
-     */
+    /** Each jurisdiction's DRL compiled from scratch (see {@link #gatherPackages}). */
     Map<String, Collection<KiePackage>> compilePackages(Sources sources) {
-        return compilePackages(sources, null);
+        return gatherPackages(sources, null, List.of(), new LinkedHashMap<>());
     }
 
-    private Map<String, Collection<KiePackage>> compilePackages(Sources sources, RuleBase previous) {
+    /**
+     * Each jurisdiction's packages, kept from {@code previous}, else taken from the first precompiled file holding
+     * them, else compiled (in parallel); {@code origins} records which. Every city's KieBase then gets the national
+     * packages plus its own, instead of compiling the national rules again for every city.
+     */
+    private Map<String, Collection<KiePackage>> gatherPackages(Sources sources, RuleBase previous,
+                                                               List<PrecompiledRules> precompiled,
+                                                               Map<String, PackageOrigin> origins) {
         Map<String, Collection<KiePackage>> packages = new ConcurrentHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>(sources.drlHashes());
+        if (previous != null) {
+            sources.drlHashes().forEach((id, drlHash) -> {
+                Collection<KiePackage> unchanged = previous.packagesCompiledFrom(id, drlHash);
+                if (unchanged != null) {
+                    packages.put(id, unchanged);
+                    origins.put(id, PackageOrigin.KEPT);
+                    missing.remove(id);
+                }
+            });
+        }
+        for (PrecompiledRules file : precompiled) {
+            Map<String, Collection<KiePackage>> found = file.packages(missing, classLoader);
+            packages.putAll(found);
+            found.keySet().forEach(id -> origins.put(id, PackageOrigin.PRECOMPILED));
+            missing.keySet().removeAll(found.keySet());
+        }
         List<CompileError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
-        sources.jurisdictions().parallelStream().forEach(j -> {
-            Collection<KiePackage> unchanged = previous == null ? null
-                    : previous.packagesCompiledFrom(j.id(), sources.drlHashes().get(j.id()));
-            packages.put(j.id(), unchanged != null ? unchanged : compilePackages(
-                    sources.directory(), sources.drlFiles().get(j.id()), sources.texts(), errors));
-        });
+        missing.keySet().parallelStream().forEach(id -> packages.put(id, compilePackages(
+                sources.directory(), sources.drlFiles().get(id), sources.texts(), errors)));
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
+        missing.keySet().forEach(id -> origins.put(id, PackageOrigin.COMPILED));
         return packages;
     }
 

@@ -2,14 +2,20 @@ package org.residencepermit.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.residencepermit.engine.DecisionEngine;
+import org.residencepermit.engine.PackageOrigin;
+import org.residencepermit.engine.PrecompiledRules;
+import org.residencepermit.testing.RulesFixtures;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CliTest {
@@ -64,5 +70,27 @@ class CliTest {
         assertEquals(1, cli.run("validate", tmp.resolve("rules").toString()));
         assertTrue(out().contains("ERROR national/broken.drl:"), out());
         assertTrue(out().contains("INVALID"), out());
+    }
+
+    @Test
+    void validRulesLeaveTheirPrecompiledPackagesForTheService() {
+        Path rules = RulesFixtures.copyOfRules(tmp.resolve("valid"));
+        assertEquals(0, cli.run("validate", rules.toString()), out());
+        assertTrue(out().contains("VALID ruleset"), out());
+        Path file = PrecompiledRules.fileIn(rules);
+        assertTrue(out().contains("Wrote " + file), out());
+
+        DecisionEngine engine = new DecisionEngine(rules, CliTest.class.getClassLoader());
+        assertEquals(Set.of(PackageOrigin.PRECOMPILED), Set.copyOf(engine.ruleBase().packageOrigins().values()));
+    }
+
+    @Test
+    void rulesWhoseCasesFailLeaveNoPrecompiledFile() throws Exception {
+        Path rules = RulesFixtures.copyOfRules(tmp.resolve("failing"));
+        Path drl = rules.resolve("national/first-application.drl");
+        Files.writeString(drl, Files.readString(drl).replace("RequiredDocument.of(DocumentCode.ID_CARD)", "RequiredDocument.of(DocumentCode.PHOTO)"));
+        assertEquals(1, cli.run("validate", rules.toString()), out());
+        assertTrue(out().contains("FAIL  case"), out());
+        assertFalse(Files.exists(PrecompiledRules.fileIn(rules)));
     }
 }

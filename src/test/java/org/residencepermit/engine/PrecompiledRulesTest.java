@@ -14,12 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Packages precompiled at build time decide exactly as freshly compiled DRL, and only for the sources they match. */
+/**
+ * Precompiled packages decide exactly as freshly compiled DRL, and are used per jurisdiction only for the DRL files
+ * they were compiled from.
+ */
 class PrecompiledRulesTest {
     private static final Path RULES = Path.of("rules");
     private static final ClassLoader LOADER = PrecompiledRulesTest.class.getClassLoader();
@@ -43,10 +46,10 @@ class PrecompiledRulesTest {
 
     @Test
     void everyCaseIsDecidedIdenticallyFromPrecompiledPackagesAndFromDrl() throws Exception {
-        RuleBase fromDrl = compiler.load(RULES, null);
-        RuleBase fromFile = compiler.load(RULES, precompiled());
-        assertFalse(fromDrl.precompiled());
-        assertTrue(fromFile.precompiled());
+        RuleBase fromDrl = compiler.load(RULES, List.of());
+        RuleBase fromFile = compiler.load(RULES, List.of(precompiled()));
+        assertEquals(Set.of(PackageOrigin.COMPILED), Set.copyOf(fromDrl.packageOrigins().values()));
+        assertEquals(Set.of(PackageOrigin.PRECOMPILED), Set.copyOf(fromFile.packageOrigins().values()));
         assertEquals(fromDrl.version(), fromFile.version());
         assertEquals(fromDrl.rules(), fromFile.rules());
 
@@ -69,12 +72,14 @@ class PrecompiledRulesTest {
     }
 
     @Test
-    void changedRulesAreCompiledFromDrlInsteadOfTakenFromTheStaleFile() throws Exception {
+    void onlyTheJurisdictionWhoseDrlChangedIsCompiled() throws Exception {
         Path copy = RulesFixtures.copyOfRules(temp.resolve("changed"));
-        Path drl = copy.resolve("national/validation.drl");
+        Path drl = copy.resolve("shanghai/endorsement.drl");
         Files.writeString(drl, Files.readString(drl) + "\n// an analyst's edit\n");
-        RuleBase ruleBase = compiler.load(copy, precompiled());
-        assertFalse(ruleBase.precompiled());
+        RuleBase ruleBase = compiler.load(copy, List.of(precompiled()));
+        ruleBase.packageOrigins().forEach((jurisdiction, origin) -> assertEquals(
+                jurisdiction.equals("shanghai") ? PackageOrigin.COMPILED : PackageOrigin.PRECOMPILED, origin,
+                jurisdiction));
         assertEquals(compiler.compile(copy).version(), ruleBase.version());
     }
 
@@ -83,8 +88,22 @@ class PrecompiledRulesTest {
         Path damaged = temp.resolve("damaged.bin");
         byte[] bytes = Files.readAllBytes(file);
         Files.write(damaged, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        RuleBase ruleBase = compiler.load(RULES, PrecompiledRules.at(damaged.toUri().toURL()));
-        assertFalse(ruleBase.precompiled());
+        RuleBase ruleBase = compiler.load(RULES, List.of(PrecompiledRules.at(damaged.toUri().toURL())));
+        assertEquals(Set.of(PackageOrigin.COMPILED), Set.copyOf(ruleBase.packageOrigins().values()));
         assertEquals(compiler.compile(RULES).rules().size(), ruleBase.rules().size());
+    }
+
+    @Test
+    void aReloadTakesTheChangedJurisdictionFromTheDirectorysFileAndKeepsTheRest() throws Exception {
+        Path copy = RulesFixtures.copyOfRules(temp.resolve("reload"));
+        DecisionEngine engine = new DecisionEngine(copy, LOADER);
+        Path drl = copy.resolve("beijing/endorsement.drl");
+        Files.writeString(drl, Files.readString(drl) + "\n// an analyst's edit\n");
+        PrecompiledRules.write(copy, PrecompiledRules.fileIn(copy), LOADER);
+
+        RuleBase reloaded = engine.compile(copy);
+        reloaded.packageOrigins().forEach((jurisdiction, origin) -> assertEquals(
+                jurisdiction.equals("beijing") ? PackageOrigin.PRECOMPILED : PackageOrigin.KEPT, origin,
+                jurisdiction));
     }
 }

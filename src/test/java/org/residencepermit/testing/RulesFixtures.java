@@ -1,5 +1,7 @@
 package org.residencepermit.testing;
 
+import org.residencepermit.engine.PrecompiledRules;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,11 +26,14 @@ public final class RulesFixtures {
         }
     }
 
-    /** A copy of rules/ (DRL and jurisdiction files; cases are not needed to compile). */
+    /**
+     * A copy of rules/ as in the repository: without a precompiled file an analyst's validation may have left there,
+     * so that tests see the same origins everywhere.
+     */
     public static Path copyOfRules(Path target) {
         Path source = Path.of("rules");
         try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals(PrecompiledRules.FILE_NAME)).toList()) {
                 Path to = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(to);
