@@ -2,6 +2,8 @@ package org.residencepermit.cases;
 
 import org.residencepermit.engine.CompileError;
 import org.residencepermit.engine.DecisionEngine;
+import org.residencepermit.engine.PackageOrigin;
+import org.residencepermit.engine.PrecompiledRules;
 import org.residencepermit.engine.RuleBase;
 import org.residencepermit.engine.RuleCompilationException;
 
@@ -30,7 +32,12 @@ public final class RuleSetValidator {
     public record Candidate(ValidationReport report, Optional<RuleBase> ruleBase) {
     }
 
-    /** Loads a candidate directory ({@link DecisionEngine#compile}) and runs its cases. */
+    /**
+     * Loads a candidate directory ({@link DecisionEngine#compile}) and runs its cases, unless the analysts'
+     * {@code validate} command already ran exactly these cases on exactly these compiled packages (recorded in the
+     * directory's {@link PrecompiledRules} file): deciding is deterministic, so running them again would only repeat
+     * that result. The candidate is then warmed up instead, as the cases would have done.
+     */
     public Candidate validate(Path directory) {
         RuleBase candidate;
         try {
@@ -38,7 +45,28 @@ public final class RuleSetValidator {
         } catch (RuleCompilationException e) {
             return new Candidate(ValidationReport.notCompiled(e.errors()), Optional.empty());
         }
-        return check(candidate, directory);
+        PrecompiledRules.CasesPassed passed = casesPassedOnTheseRules(candidate, directory);
+        if (passed == null) {
+            return check(candidate, directory);
+        }
+        engine.warmUp(candidate);
+        return new Candidate(new ValidationReport(true, candidate.version(), List.of(), passed.cases(), List.of(),
+                candidate.packageOrigins(), ValidationReport.CasesRunBy.VALIDATE_COMMAND), Optional.of(candidate));
+    }
+
+    /**
+     * The validation recorded in the directory's precompiled file, if it covers this candidate: the same rule set
+     * version, the same case files, and no package compiled here instead of taken from that file or kept.
+     */
+    private PrecompiledRules.CasesPassed casesPassedOnTheseRules(RuleBase candidate, Path directory) {
+        PrecompiledRules file = PrecompiledRules.in(directory);
+        if (file == null || candidate.packageOrigins().containsValue(PackageOrigin.COMPILED)) {
+            return null;
+        }
+        PrecompiledRules.CasesPassed passed = file.casesPassed(engine.classLoader());
+        boolean covers = passed != null && passed.rulesetVersion().equals(candidate.version())
+                && passed.casesDigest().equals(CaseFiles.digest(directory));
+        return covers ? passed : null;
     }
 
     /** Runs the cases of {@code directory} against a rule base compiled from it. */
@@ -49,7 +77,7 @@ public final class RuleSetValidator {
         } catch (CaseFiles.CaseFormatException e) {
             return new Candidate(new ValidationReport(false, candidate.version(),
                     List.of(new CompileError("cases", 0, e.getMessage())), 0, List.of(),
-                    candidate.packageOrigins()), Optional.empty());
+                    candidate.packageOrigins(), null), Optional.empty());
         }
         List<ValidationReport.CaseFailure> failures = new ArrayList<>();
         for (CaseResult result : runAll(candidate, cases)) {
@@ -59,7 +87,7 @@ public final class RuleSetValidator {
             }
         }
         ValidationReport report = new ValidationReport(failures.isEmpty(), candidate.version(), List.of(),
-                cases.size(), failures, candidate.packageOrigins());
+                cases.size(), failures, candidate.packageOrigins(), ValidationReport.CasesRunBy.SERVICE);
         return new Candidate(report, failures.isEmpty() ? Optional.of(candidate) : Optional.empty());
     }
 

@@ -12,12 +12,24 @@ import java.util.Map;
  * @param rulesetVersion content hash of the candidate (null when it did not compile)
  * @param packageOrigins per jurisdiction, whether its compiled rules were kept from the rules in service, read from
  *                       the directory's precompiled file, or compiled (null when the candidate did not compile)
+ * @param casesRunBy     who ran the {@code casesRun} cases (null when none ran)
  */
 public record ValidationReport(boolean valid, String rulesetVersion, List<CompileError> compileErrors, int casesRun,
-                               List<CaseFailure> failedCases, Map<String, PackageOrigin> packageOrigins) {
+                               List<CaseFailure> failedCases, Map<String, PackageOrigin> packageOrigins,
+                               CasesRunBy casesRunBy) {
 
     static ValidationReport notCompiled(List<CompileError> errors) {
-        return new ValidationReport(false, null, errors, 0, List.of(), null);
+        return new ValidationReport(false, null, errors, 0, List.of(), null, null);
+    }
+
+    public enum CasesRunBy {
+        /** This validation ran them. */
+        SERVICE,
+        /**
+         * The analysts' {@code validate} command ran them all, successfully, on exactly these compiled packages and
+         * case files, and recorded it in the directory's precompiled-rules.bin.
+         */
+        VALIDATE_COMMAND
     }
 
     /** A failed case: its name, file and the fields that differed. */

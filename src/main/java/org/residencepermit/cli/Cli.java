@@ -142,8 +142,10 @@ public final class Cli {
         out.println("VALID ruleset " + report.rulesetVersion() + ", " + report.casesRun() + " cases passed");
         Path file = PrecompiledRules.fileIn(candidate);
         try {
-            precompiled.writeTo(file, Cli.class.getClassLoader());
-            out.println("Wrote " + file + ": the service loads these compiled rules on reload instead of compiling");
+            precompiled.writeTo(file, Cli.class.getClassLoader(), new PrecompiledRules.CasesPassed(
+                    report.rulesetVersion(), CaseFiles.digest(candidate), report.casesRun()));
+            out.println("Wrote " + file + ": the service loads these compiled rules, and trusts these passed cases, on"
+                    + " reload instead of compiling and running them again");
         } catch (IOException e) {
             err.println("WARNING: could not write " + file + " (" + e + "); the service will compile the DRL itself");
         }

@@ -82,7 +82,11 @@ public final class DecisionEngine {
      * ~100 MB of classes and machine code out of its memory.
      */
     public void warmUp() {
-        RuleBase ruleBase = current.get();
+        warmUp(current.get());
+    }
+
+    /** Warms up a rule base as {@link #warmUp()} does the current one, e.g. before it is swapped in. */
+    public void warmUp(RuleBase ruleBase) {
         for (Jurisdiction jurisdiction : ruleBase.jurisdictions()) {
             for (Procedure procedure : Procedure.values()) {
                 decide(ruleBase, new DecisionRequest(WARM_UP_DAY, jurisdiction.city(), null, null, procedure,
@@ -99,6 +103,11 @@ public final class DecisionEngine {
      */
     public void warmUpCompiler() {
         compiler.compileAfresh(rulesDirectory);
+    }
+
+    /** The class loader rules are compiled and loaded with (it sees the fact model). */
+    public ClassLoader classLoader() {
+        return compiler.classLoader();
     }
 
     public RuleBase ruleBase() {

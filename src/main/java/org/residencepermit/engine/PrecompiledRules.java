@@ -51,12 +51,15 @@ import java.util.zip.GZIPOutputStream;
  * and exactly the classes they were compiled against (a hash of every fact-model and engine class, and the Drools
  * version); anything else, including a file that cannot be read, is compiled from the DRL instead.
  * <p>
+ * When the analysts' {@code validate} wrote the file, it also records that the rule set's cases passed on exactly
+ * these packages ({@link CasesPassed}), so that a reload need not run them again.
+ * <p>
  * The file is Java-serialised, i.e. trusted like the DRL next to it (which can call any Java): whoever may write the
  * rules directory already decides what runs.
  */
 public final class PrecompiledRules {
     public static final String FILE_NAME = "precompiled-rules.bin";
-    private static final String FORMAT = "residence-permit/precompiled-rules/2";
+    private static final String FORMAT = "residence-permit/precompiled-rules/3";
     /** What compiled rules are bound to: the fact model and the engine (helpers called from DRL included). */
     private static final List<String> RULE_CLASS_FOLDERS =
             List.of("org/residencepermit/model/", "org/residencepermit/engine/");
@@ -108,19 +111,11 @@ public final class PrecompiledRules {
         if (wanted.isEmpty()) {
             return found;
         }
-        try (DataInputStream in = new DataInputStream(
-                new GZIPInputStream(new BufferedInputStream(location.openStream())))) {
-            if (!FORMAT.equals(in.readUTF()) || !droolsVersion().equals(in.readUTF())) {
+        try (DataInputStream in = open()) {
+            if (!compiledAgainst(in, classLoader)) {
                 return found;
             }
-            int classCount = in.readInt();
-            for (int i = 0; i < classCount; i++) {
-                String name = in.readUTF();
-                String digest = in.readUTF();
-                if (!digest.equals(digestOf(classLoader, name))) {
-                    return found;
-                }
-            }
+            readCasesPassed(in);
             int sections = in.readInt();
             for (int i = 0; i < sections; i++) {
                 String jurisdiction = in.readUTF();
@@ -136,6 +131,49 @@ public final class PrecompiledRules {
             // A stale or damaged file only costs the compile it was meant to save.
             return new HashMap<>();
         }
+    }
+
+    /**
+     * What the analysts' {@code validate} recorded when it wrote this file: the rule set whose cases passed on these
+     * packages. Null when the file holds no such record (the build writes none), was compiled against other classes,
+     * or cannot be read.
+     */
+    public CasesPassed casesPassed(ClassLoader classLoader) {
+        try (DataInputStream in = open()) {
+            return compiledAgainst(in, classLoader) ? readCasesPassed(in) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The rule set (its {@code RuleBase.version()}) and the case files (their {@code CaseFiles.digest}) of a
+     * validation in which all {@code cases} passed.
+     */
+    public record CasesPassed(String rulesetVersion, String casesDigest, int cases) {
+    }
+
+    private DataInputStream open() throws IOException {
+        return new DataInputStream(new GZIPInputStream(new BufferedInputStream(location.openStream())));
+    }
+
+    /** Reads the header: whether the packages were compiled by this Drools against these very classes. */
+    private static boolean compiledAgainst(DataInputStream in, ClassLoader classLoader) throws IOException {
+        if (!FORMAT.equals(in.readUTF()) || !droolsVersion().equals(in.readUTF())) {
+            return false;
+        }
+        boolean same = true;
+        int classCount = in.readInt();
+        for (int i = 0; i < classCount; i++) {
+            String name = in.readUTF();
+            String digest = in.readUTF();
+            same &= digest.equals(digestOf(classLoader, name));
+        }
+        return same;
+    }
+
+    private static CasesPassed readCasesPassed(DataInputStream in) throws IOException {
+        return in.readBoolean() ? new CasesPassed(in.readUTF(), in.readUTF(), in.readInt()) : null;
     }
 
     private static Collection<KiePackage> deserialize(byte[] serialized, ClassLoader classLoader)
@@ -181,9 +219,9 @@ public final class PrecompiledRules {
 
         /**
          * Writes the file, replacing {@code target} atomically: a service reloading meanwhile reads the old file or
-         * the new one, never half of one.
+         * the new one, never half of one. {@code casesPassed} (may be null) records a validation of these packages.
          */
-        public void writeTo(Path target, ClassLoader classLoader) throws IOException {
+        public void writeTo(Path target, ClassLoader classLoader, CasesPassed casesPassed) throws IOException {
             Path absolute = target.toAbsolutePath();
             Files.createDirectories(absolute.getParent());
             // Not Files.createTempFile: its owner-only permissions would hide the file from a service running as
@@ -199,6 +237,12 @@ public final class PrecompiledRules {
                     for (Map.Entry<String, String> entry : classes.entrySet()) {
                         out.writeUTF(entry.getKey());
                         out.writeUTF(entry.getValue());
+                    }
+                    out.writeBoolean(casesPassed != null);
+                    if (casesPassed != null) {
+                        out.writeUTF(casesPassed.rulesetVersion());
+                        out.writeUTF(casesPassed.casesDigest());
+                        out.writeInt(casesPassed.cases());
                     }
                     out.writeInt(sections.size());
                     for (Map.Entry<String, byte[]> section : sections.entrySet()) {
@@ -219,7 +263,7 @@ public final class PrecompiledRules {
     public static void write(Path rulesDirectory, Path target, ClassLoader classLoader) throws IOException {
         RuleCompiler compiler = new RuleCompiler(classLoader);
         RuleCompiler.Sources sources = compiler.readSources(rulesDirectory);
-        serialize(compiler.compilePackages(sources), sources.drlHashes()).writeTo(target, classLoader);
+        serialize(compiler.compilePackages(sources), sources.drlHashes()).writeTo(target, classLoader, null);
     }
 
     private static String droolsVersion() {

@@ -86,6 +86,10 @@ public final class RuleCompiler {
         this.classLoader = new CachingClassLoader(classLoader);
     }
 
+    ClassLoader classLoader() {
+        return classLoader;
+    }
+
     /** Drools options read from system properties when rules are compiled; idempotent. */
     static void configureDrools() {
         // Lets analysts write date-effective "2018-01-01" instead of Drools' default "01-Jan-2018".
