@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.residencepermit.cases.RuleSetValidator;
 import org.residencepermit.cases.ValidationReport;
+import org.residencepermit.config.RuleReloads;
 import org.residencepermit.engine.DecisionEngine;
 
 import java.nio.file.Files;
@@ -28,10 +29,13 @@ public class AdminResource {
     @Inject
     RuleSetValidator validator;
 
+    @Inject
+    RuleReloads reloads;
+
     @POST
     @Path("/reload")
     public Response reload() {
-        ValidationReport report = validator.reload();
+        ValidationReport report = reloads.reload();
         return report.valid() ? Response.ok(report).build() : rejected(report, "Rules rejected; previous rules keep serving");
     }
 

@@ -35,6 +35,10 @@ public interface DecisionConfig {
          */
         @WithDefault("false")
         boolean warmCompiler();
+
+        /** Run one full garbage collection after each reload, so that the heap it grew is returned (see RuleReloads). */
+        @WithDefault("true")
+        boolean gcAfterReload();
     }
 
     interface Admin {

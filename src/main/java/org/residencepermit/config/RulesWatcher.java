@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
-import org.residencepermit.cases.RuleSetValidator;
 import org.residencepermit.cases.ValidationReport;
 import org.residencepermit.engine.DecisionEngine;
 
@@ -27,8 +26,7 @@ public class RulesWatcher {
     private ScheduledExecutorService scheduler;
     private long lastSeen;
 
-    void start(@Observes StartupEvent event, DecisionConfig config, DecisionEngine engine,
-               RuleSetValidator validator) {
+    void start(@Observes StartupEvent event, DecisionConfig config, DecisionEngine engine, RuleReloads reloads) {
         if (!config.rules().watch()) {
             return;
         }
@@ -36,7 +34,7 @@ public class RulesWatcher {
         lastSeen = newestModification(dir);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "rules-watcher"));
         long interval = config.rules().watchInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> check(dir, validator), interval, interval, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> check(dir, reloads), interval, interval, TimeUnit.MILLISECONDS);
         LOG.infof("Watching %s for rule changes every %d ms", dir, interval);
     }
 
@@ -46,14 +44,14 @@ public class RulesWatcher {
         }
     }
 
-    private void check(Path dir, RuleSetValidator validator) {
+    private void check(Path dir, RuleReloads reloads) {
         try {
             long newest = newestModification(dir);
             if (newest == lastSeen) {
                 return;
             }
             lastSeen = newest;
-            ValidationReport report = validator.reload();
+            ValidationReport report = reloads.reload();
             if (report.valid()) {
                 LOG.infof("Rules reloaded: ruleset %s, %d cases passed", report.rulesetVersion(), report.casesRun());
             } else {
