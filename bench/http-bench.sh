@@ -5,10 +5,16 @@
 #   (req/s, p50, p99, RSS of the java process under load from /proc), reloads after editing one city file, one
 #   national file and every DRL file of a copy of the rules (the server runs on that copy), a second load run for
 #   RSS after the reloads, then stop the server.
+# RELOAD_VIA says how a reload is done, as analysts would:
+#   validate (default): after each edit run `java -jar quarkus-run.jar validate <copy>` (timed on its own; it compiles,
+#              runs the cases and writes precompiled-rules.bin), then POST reload: the service loads the compiled
+#              packages and the recorded case run, and never loads the DRL compiler;
+#   service:   POST reload right after the edit: the service compiles the changed DRL and runs every case itself.
 # Env: PORT (18080), THREADS (2), CONNECTIONS (16), WARMUP (15s), DURATION (20s), SKIP_BUILD=1, RELOADS (5),
-#      RULES_DIR (the rules/ of this checkout), JAVA_OPTS (-Xmx160m -XX:TrimNativeHeapInterval=1000, as in the
-#      image: without a heap cap the JVM takes 1/4 of RAM and RSS under load reached ~590 MB here; without the trim,
-#      memory freed by the JIT and the DRL compiler stays resident after reloads).
+#      RULES_DIR (the rules/ of this checkout), JAVA_OPTS (-Xmx160m -XX:MaxGCPauseMillis=20
+#      -XX:TrimNativeHeapInterval=1000, as in the image: without a heap cap the JVM takes 1/4 of RAM and RSS under
+#      load reached ~590 MB here; the pause goal keeps G1's young generation small; without the trim, memory freed by
+#      the JIT and the DRL compiler stays resident after reloads).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -18,9 +24,12 @@ CONNECTIONS="${CONNECTIONS:-16}"
 WARMUP="${WARMUP:-15s}"
 DURATION="${DURATION:-20s}"
 RELOADS="${RELOADS:-5}"
+RELOAD_VIA="${RELOAD_VIA:-validate}"
+case "$RELOAD_VIA" in validate|service) ;; *) echo "[http-bench] RELOAD_VIA must be validate or service" >&2; exit 2;; esac
 RULES_DIR="$(cd "${RULES_DIR:-$ROOT/rules}" && pwd)"
 RULES_COPY="$(mktemp -d -t http-bench-rules.XXXXXX)"
 cp -r "$RULES_DIR"/. "$RULES_COPY"/
+rm -f "$RULES_COPY/precompiled-rules.bin"   # start as a fresh checkout does
 ADMIN_KEY="bench-$$-$RANDOM"
 BASE="http://127.0.0.1:$PORT"
 export BODIES_DIR="$ROOT/bench/http/bodies"
@@ -54,7 +63,7 @@ echo "[http-bench] starting the service on $BASE (rules: $RULES_DIR)"
 START_NS=$(date +%s%N)
 # shellcheck disable=SC2086
 DECISION_ADMIN_API_KEY="$ADMIN_KEY" DECISION_RULES_DIR="$RULES_COPY" QUARKUS_HTTP_PORT="$PORT" \
-  QUARKUS_HTTP_HOST=127.0.0.1 java ${JAVA_OPTS:--Xmx160m -XX:TrimNativeHeapInterval=1000} -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+  QUARKUS_HTTP_HOST=127.0.0.1 java ${JAVA_OPTS:--Xmx160m -XX:MaxGCPauseMillis=20 -XX:TrimNativeHeapInterval=1000} -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVER_PID=$!
 READY_MS=""
 for _ in $(seq 1 1200); do   # at most 60 s
@@ -72,7 +81,7 @@ CODE=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json
 FIRST_DECISION_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
 [ "$CODE" = 200 ] || { echo "[http-bench] first decision returned $CODE" >&2; exit 1; }
 QUARKUS_STARTED="$(grep -o 'started in [0-9.]*s' "$LOG" | head -1 || true)"
-COMPILED="$(grep -o '\(Compiled\|Loaded the build.s precompiled\) [0-9]* rules of [0-9]* jurisdictions.* in [0-9]* ms (ruleset [0-9a-f]*)' "$LOG" | head -1 || true)"
+COMPILED="$(grep -o 'Loaded [0-9]* rules of [0-9]* jurisdictions.* in [0-9]* ms (ruleset [0-9a-f]*; packages {[^}]*})' "$LOG" | sed 's| from [^ ]*||' | head -1 || true)"
 echo "[http-bench] ready (first 200 on /q/health/ready) after ${READY_MS} ms; first decision 200 after ${FIRST_DECISION_MS} ms"
 echo "[http-bench] quarkus: ${QUARKUS_STARTED:-?}; ${COMPILED:-?}"
 
@@ -114,23 +123,39 @@ NON2XX=$(awk '/Non-2xx/ {print $NF}' <<<"$OUT")
 ERRORS=$(grep -o 'Socket errors:.*' <<<"$OUT" || true)
 
 # Reloads after an analyst's edit, on a copy of the rules: the service was started on that copy. The first reload
-# after start runs the DRL compiler cold (the start loaded precompiled packages); it is reported on its own.
+# after start meets new code paths cold (and, via service, the DRL compiler); it is reported on its own.
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 reload_after_edit() {   # $1 = label, other args = files to edit (relative to the rules copy)
   local label="$1"; shift
-  local times=() code secs
+  local times=() validations=() code secs start
+  local response
+  response="$(mktemp)"
   for i in $(seq 1 "$RELOADS"); do
     for f in "$@"; do printf '\n// http-bench edit %s\n' "$i" >>"$RULES_COPY/$f"; done
-    read -r code secs < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 60 -X POST \
+    if [ "$RELOAD_VIA" = validate ]; then
+      start=$(date +%s%N)
+      timeout 300 java -jar target/quarkus-app/quarkus-run.jar validate "$RULES_COPY" >/dev/null \
+        || { echo "[http-bench] validate failed" >&2; exit 1; }
+      validations+=("$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN {printf "%.2f", ns / 1e9}')")
+    fi
+    read -r code secs < <(curl -s -o "$response" -w '%{http_code} %{time_total}\n' --max-time 60 -X POST \
       -H "X-API-Key: $ADMIN_KEY" "$BASE/api/v1/admin/rules/reload")
-    echo "[http-bench]   $label, reload $i: HTTP $code in ${secs}s"
+    echo "[http-bench]   $label, reload $i: HTTP $code in ${secs}s ($(grep -o '"casesRunBy":"[A-Z_]*"' "$response"); $(grep -o '"packageOrigins":{[^}]*}' "$response"))"
     [ "$code" = 200 ] || { echo "[http-bench] reload returned $code" >&2; exit 1; }
     times+=("$secs")
   done
+  rm -f "$response"
   RELOAD_FIRST["$label"]="${times[0]}"
-  RELOAD_MEDIAN["$label"]=$(printf '%s\n' "${times[@]:1}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  RELOAD_MEDIAN["$label"]=$(printf '%s\n' "${times[@]:1}" | median)
+  [ "$RELOAD_VIA" = validate ] && VALIDATE_MEDIAN["$label"]=$(printf '%s\n' "${validations[@]}" | median)
+  return 0
 }
-declare -A RELOAD_FIRST RELOAD_MEDIAN
-echo "[http-bench] reloads: POST /api/v1/admin/rules/reload (compile what changed + run every case + swap), x$RELOADS each"
+declare -A RELOAD_FIRST RELOAD_MEDIAN VALIDATE_MEDIAN
+if [ "$RELOAD_VIA" = validate ]; then
+  echo "[http-bench] reloads: edit, validate command, POST /api/v1/admin/rules/reload (load the precompiled packages + swap), x$RELOADS each"
+else
+  echo "[http-bench] reloads: edit, POST /api/v1/admin/rules/reload (compile what changed + run every case + swap), x$RELOADS each"
+fi
 reload_after_edit "one Beijing file" beijing/first-application.drl
 reload_after_edit "one national file" national/validation.drl
 mapfile -t ALL_DRL < <(cd "$RULES_COPY" && ls ./*/*.drl)
@@ -151,9 +176,12 @@ echo "throughput:                ${RPS} req/s"
 echo "latency p50 / p99:         ${P50} / ${P99}"
 echo "non-2xx responses:         ${NON2XX:-0}   ${ERRORS}"
 echo "RSS under load (max):      $(( ${RSS_LOAD_KB:-0} / 1024 )) MB"
+echo "reloads via:               $RELOAD_VIA"
 for label in "one Beijing file" "one national file" "every DRL file"; do
-  printf 'reload after editing %-18s %ss (first: %ss)\n' "$label:" "${RELOAD_MEDIAN[$label]}" "${RELOAD_FIRST[$label]}"
+  printf 'reload after editing %-18s %ss (first: %ss)' "$label:" "${RELOAD_MEDIAN[$label]}" "${RELOAD_FIRST[$label]}"
+  [ "$RELOAD_VIA" = validate ] && printf '; validate command before it: %ss' "${VALIDATE_MEDIAN[$label]}"
+  echo
 done
-echo "  (median of reloads 2..$RELOADS; the very first reload after start runs the DRL compiler cold)"
+echo "  (median of reloads 2..$RELOADS; the very first reload after start meets its code paths cold)"
 echo "after the reloads:         ${RPS_AFTER} req/s, RSS under load (max) $(( ${RSS_AFTER_KB:-0} / 1024 )) MB"
 echo "load average:              $(cut -d' ' -f1-3 /proc/loadavg)"

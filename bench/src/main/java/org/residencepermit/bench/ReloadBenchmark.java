@@ -14,11 +14,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.residencepermit.cases.RuleSetValidator;
+import org.residencepermit.cli.Cli;
 import org.residencepermit.cases.ValidationReport;
 import org.residencepermit.engine.DecisionEngine;
 import org.residencepermit.engine.RuleBase;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,6 +39,9 @@ import java.util.stream.Stream;
  *   <li>{@code compileAndSwap}: {@link DecisionEngine#compile} then {@link DecisionEngine#swap};</li>
  *   <li>{@code reload}: what POST /api/v1/admin/rules/reload does ({@link RuleSetValidator#reload}: compile, every
  *       case of every jurisdiction, swap).</li>
+ *   <li>{@code via}: {@code service} reloads right after the edit, so the engine compiles the DRL and runs the cases;
+ *       {@code validate} first runs the analysts' {@code validate} command (outside the measured time), so the
+ *       engine loads its precompiled-rules.bin and recorded case run.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -48,6 +54,9 @@ public class ReloadBenchmark {
 
     @Param({"beijing/first-application.drl", "national/validation.drl", "every-file"})
     public String edited;
+
+    @Param({"service", "validate"})
+    public String via;
 
     private DecisionEngine engine;
     private RuleSetValidator validator;
@@ -84,6 +93,10 @@ public class ReloadBenchmark {
         edits++;
         for (Path file : editedFiles) {
             Files.writeString(file, "\n// edit " + edits + "\n", StandardOpenOption.APPEND);
+        }
+        if (via.equals("validate")
+                && new Cli(new PrintStream(OutputStream.nullOutputStream()), System.err).run("validate", rules.toString()) != 0) {
+            throw new IllegalStateException("the edited rules failed validation");
         }
     }
 
