@@ -48,8 +48,8 @@ import java.util.zip.GZIPOutputStream;
  * </ul>
  * The file holds each jurisdiction's packages separately, keyed by the hash of the DRL files they were compiled from
  * (see {@link RuleCompiler.Sources#drlHashes()}). A jurisdiction's packages are used only for exactly those DRL files
- * and exactly the classes they were compiled against (a hash of every fact-model and engine class, and the Drools
- * version); anything else, including a file that cannot be read, is compiled from the DRL instead.
+ * and exactly the classes they were compiled against (a hash of every fact-model, engine and case-runner class, and
+ * the Drools version); anything else, including a file that cannot be read, is compiled from the DRL instead.
  * <p>
  * When the analysts' {@code validate} wrote the file, it also records that the rule set's cases passed on exactly
  * these packages ({@link CasesPassed}), so that a reload need not run them again.
@@ -60,9 +60,12 @@ import java.util.zip.GZIPOutputStream;
 public final class PrecompiledRules {
     public static final String FILE_NAME = "precompiled-rules.bin";
     private static final String FORMAT = "residence-permit/precompiled-rules/3";
-    /** What compiled rules are bound to: the fact model and the engine (helpers called from DRL included). */
+    /**
+     * What the file is bound to: the fact model and the engine (helpers called from DRL included) for the compiled
+     * rules, and the case runner for the record of a passed case run.
+     */
     private static final List<String> RULE_CLASS_FOLDERS =
-            List.of("org/residencepermit/model/", "org/residencepermit/engine/");
+            List.of("org/residencepermit/model/", "org/residencepermit/engine/", "org/residencepermit/cases/");
 
     private final URL location;
 
