@@ -14,7 +14,8 @@
 #      RULES_DIR (the rules/ of this checkout), JAVA_OPTS (-Xmx160m -XX:MaxGCPauseMillis=20
 #      -XX:TrimNativeHeapInterval=1000, as in the image: without a heap cap the JVM takes 1/4 of RAM and RSS under
 #      load reached ~590 MB here; the pause goal keeps G1's young generation small; without the trim, memory freed by
-#      the JIT and the DRL compiler stays resident after reloads).
+#      the JIT and the DRL compiler stays resident after reloads; add -XX:NativeMemoryTracking=summary to see the
+#      JVM's account of its memory at each RSS peak).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -98,11 +99,20 @@ timeout 120 "${WRK[@]}" -d"$WARMUP" "$BASE" >/dev/null
 
 # Runs wrk for DURATION with the given extra arguments while sampling the server's RSS every second; sets OUT and
 # RSS_MAX_KB (the largest sample).
+# With -XX:NativeMemoryTracking=summary in JAVA_OPTS it also prints the JVM's own account at the RSS peak.
 measure_under_load() {
-  local rss_file sampler
+  local rss_file nmt_file sampler
   rss_file="$(mktemp)"
-  ( while kill -0 "$SERVER_PID" 2>/dev/null; do
-      awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null >>"$rss_file" || true
+  nmt_file="$(mktemp)"
+  ( peak=0
+    while kill -0 "$SERVER_PID" 2>/dev/null; do
+      rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
+      echo "$rss" >>"$rss_file"
+      if [[ "${JAVA_OPTS:-}" == *NativeMemoryTracking* ]] && [ "${rss:-0}" -gt "$peak" ]; then
+        peak=$rss
+        jcmd "$SERVER_PID" VM.native_memory summary 2>/dev/null | grep -E '^(Total|-  )' \
+          | sed -E 's/reserved=[0-9]+KB, //; s/ +/ /g' >"$nmt_file" || true
+      fi
       sleep 1
     done ) &
   sampler=$!
@@ -110,7 +120,11 @@ measure_under_load() {
   kill "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   RSS_MAX_KB=$(sort -n "$rss_file" | tail -1)
-  rm -f "$rss_file"
+  if [ -s "$nmt_file" ]; then
+    echo "[http-bench] NMT at the RSS peak ($(( RSS_MAX_KB / 1024 )) MB):"
+    sed 's/^/[http-bench]   /' "$nmt_file"
+  fi
+  rm -f "$rss_file" "$nmt_file"
 }
 echo "[http-bench] measured: ${WRK[*]} -d$DURATION --latency $BASE"
 measure_under_load --latency
