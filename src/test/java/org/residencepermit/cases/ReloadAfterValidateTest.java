@@ -30,20 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the compiled packages and trusts the recorded case run, but only while rules and cases are exactly those validated.
  */
 class ReloadAfterValidateTest {
-    private static final String BEIJING_MARKER = """
-            package org.residencepermit.rules.beijing;
-            import org.residencepermit.model.*;
-            import org.residencepermit.model.outcome.*;
-            rule "TEST-MARK-1 beijing-edited"
-                @title("测试标记")
-                @source("reload after validate test")
-            when
-                DecisionRequest()
-            then
-                insert(new Note("beijing edited"));
-            end
-            """;
-
     @TempDir
     Path temp;
 
@@ -66,14 +52,14 @@ class ReloadAfterValidateTest {
     private static boolean beijingMarked(DecisionEngine engine) {
         return engine.decide(new DecisionRequest(LocalDate.of(2025, 3, 3), City.BEIJING, null, null,
                 Procedure.FIRST_APPLICATION, null, null, null, null, null, null, null, null, null, null, null), false)
-                .ruleIds().contains("TEST-MARK-1");
+                .ruleIds().contains(RulesFixtures.BEIJING_MARKER_RULE_ID);
     }
 
     @Test
     void aValidatedRuleSetGoesLiveWithoutCompilingOrRunningTheCasesAgain() throws IOException {
         Path rules = RulesFixtures.copyOfRules(temp.resolve("validated"));
         DecisionEngine engine = new DecisionEngine(rules, getClass().getClassLoader());
-        append(rules.resolve("beijing/zz-marker.drl"), BEIJING_MARKER);
+        RulesFixtures.addBeijingMarkerRule(rules);
         append(rules.resolve("national/validation.drl"), "\n// an analyst's edit\n");
         validate(rules);
 
@@ -93,7 +79,7 @@ class ReloadAfterValidateTest {
     void casesEditedAfterTheValidationAreRunByTheReload() throws IOException {
         Path rules = RulesFixtures.copyOfRules(temp.resolve("case-edited"));
         DecisionEngine engine = new DecisionEngine(rules, getClass().getClassLoader());
-        append(rules.resolve("beijing/zz-marker.drl"), BEIJING_MARKER);
+        RulesFixtures.addBeijingMarkerRule(rules);
         validate(rules);
         Path cases = rules.resolve("national/cases/national.yaml");
         Files.writeString(cases, Files.readString(cases).replaceFirst(
@@ -112,7 +98,7 @@ class ReloadAfterValidateTest {
         Path rules = RulesFixtures.copyOfRules(temp.resolve("rule-edited"));
         DecisionEngine engine = new DecisionEngine(rules, getClass().getClassLoader());
         validate(rules);
-        append(rules.resolve("beijing/zz-marker.drl"), BEIJING_MARKER);
+        RulesFixtures.addBeijingMarkerRule(rules);
 
         ValidationReport report = new RuleSetValidator(engine).reload();
 

@@ -27,20 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IncrementalReloadTest {
     private static final List<String> JURISDICTIONS =
             List.of("national", "beijing", "changsha", "guangzhou", "hangzhou", "shanghai", "shenzhen");
-    private static final String BEIJING_MARKER = """
-            package org.residencepermit.rules.beijing;
-            import org.residencepermit.model.*;
-            import org.residencepermit.model.outcome.*;
-            rule "TEST-MARK-1 beijing-edited"
-                @title("测试标记")
-                @source("incremental reload test")
-            when
-                DecisionRequest()
-            then
-                insert(new Note("beijing edited"));
-            end
-            """;
-
     @TempDir
     static Path temp;
 
@@ -69,14 +55,14 @@ class IncrementalReloadTest {
         Path rules = RulesFixtures.copyOfRules(temp.resolve("city-edit"));
         DecisionEngine engine = warmEngine(rules);
         RuleBase before = engine.ruleBase();
-        append(rules.resolve("beijing/zz-marker.drl"), BEIJING_MARKER);
+        RulesFixtures.addBeijingMarkerRule(rules);
 
         RuleBase after = engine.compile(rules);
         engine.swap(after);
 
         assertNotEquals(before.version(), after.version());
-        assertTrue(engine.decide(firstApplication(City.BEIJING), false).ruleIds().contains("TEST-MARK-1"));
-        assertFalse(engine.decide(firstApplication(City.SHANGHAI), false).ruleIds().contains("TEST-MARK-1"));
+        assertTrue(engine.decide(firstApplication(City.BEIJING), false).ruleIds().contains(RulesFixtures.BEIJING_MARKER_RULE_ID));
+        assertFalse(engine.decide(firstApplication(City.SHANGHAI), false).ruleIds().contains(RulesFixtures.BEIJING_MARKER_RULE_ID));
         for (String jurisdiction : JURISDICTIONS) {
             assertEquals(!jurisdiction.equals("beijing"), after.sharesKieBase(before, jurisdiction), jurisdiction);
         }

@@ -47,6 +47,33 @@ public final class RulesFixtures {
         return target;
     }
 
+    /** The rule {@link #addBeijingMarkerRule} adds: it fires on every Beijing request. */
+    public static final String BEIJING_MARKER_RULE_ID = "TEST-MARK-1";
+
+    /**
+     * An analyst's edit to Beijing's rules in a copy: a new file with one rule that fires on every Beijing request,
+     * so that a decision shows whether the edit is in service.
+     */
+    public static void addBeijingMarkerRule(Path rules) {
+        try {
+            Files.writeString(rules.resolve("beijing/zz-marker.drl"), """
+                    package org.residencepermit.rules.beijing;
+                    import org.residencepermit.model.*;
+                    import org.residencepermit.model.outcome.*;
+                    rule "TEST-MARK-1 beijing-edited"
+                        @title("测试标记")
+                        @source("test fixture")
+                    when
+                        DecisionRequest()
+                    then
+                        insert(new Note("beijing edited"));
+                    end
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
