@@ -100,11 +100,6 @@ public final class PrecompiledRules {
         return new PrecompiledRules(url);
     }
 
-    @Override
-    public String toString() {
-        return location.toString();
-    }
-
     /**
      * The packages of each jurisdiction in {@code wanted} (jurisdiction → DRL hash) that this file holds compiled
      * from exactly those DRL files and against these classes; the others are missing from the result.
@@ -165,14 +160,15 @@ public final class PrecompiledRules {
         if (!FORMAT.equals(in.readUTF()) || !droolsVersion().equals(in.readUTF())) {
             return false;
         }
-        boolean same = true;
         int classCount = in.readInt();
         for (int i = 0; i < classCount; i++) {
             String name = in.readUTF();
             String digest = in.readUTF();
-            same &= digest.equals(digestOf(classLoader, name));
+            if (!digest.equals(digestOf(classLoader, name))) {
+                return false;
+            }
         }
-        return same;
+        return true;
     }
 
     private static CasesPassed readCasesPassed(DataInputStream in) throws IOException {
