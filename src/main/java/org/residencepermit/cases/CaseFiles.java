@@ -3,15 +3,12 @@ package org.residencepermit.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.residencepermit.engine.ContentDigest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,20 +40,7 @@ public final class CaseFiles {
 
     /** A hash of every case file of the directory (names and contents): which cases a validation ran. */
     public static String digest(Path rulesDirectory) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files(rulesDirectory, null)) {
-                digest.update(rulesDirectory.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Files.readAllBytes(file));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentDigest.ofFiles(rulesDirectory, files(rulesDirectory, null));
     }
 
     private static List<Path> files(Path rulesDirectory, String jurisdiction) {

@@ -30,15 +30,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -402,45 +399,25 @@ public final class RuleCompiler {
     }
 
     private static String drlHash(Path dir, List<Path> files, Map<String, String> texts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
-                String name = dir.relativize(file).toString();
-                digest.update(name.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(texts.get(name).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        ContentDigest digest = new ContentDigest();
+        for (Path file : files) {
+            String name = dir.relativize(file).toString();
+            digest.add(name, texts.get(name).getBytes(StandardCharsets.UTF_8));
         }
+        return digest.hex();
     }
 
     private static String contentHash(Path dir, Map<String, List<Path>> drlFiles) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<Path> files = new ArrayList<>();
-            drlFiles.forEach((id, drls) -> {
-                files.add(dir.resolve(id).resolve("jurisdiction.yaml"));
-                files.addAll(drls);
-            });
-            Path holidays = dir.resolve(Jurisdiction.NATIONAL).resolve(HOLIDAYS_FILE);
-            if (Files.exists(holidays)) {
-                files.add(holidays);
-            }
-            for (Path file : files) {
-                digest.update(dir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Files.readAllBytes(file));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Path> files = new ArrayList<>();
+        drlFiles.forEach((id, drls) -> {
+            files.add(dir.resolve(id).resolve("jurisdiction.yaml"));
+            files.addAll(drls);
+        });
+        Path holidays = dir.resolve(Jurisdiction.NATIONAL).resolve(HOLIDAYS_FILE);
+        if (Files.exists(holidays)) {
+            files.add(holidays);
         }
+        return ContentDigest.ofFiles(dir, files).substring(0, 12);
     }
 
     private static List<Path> listFiles(Path folder, String suffix) {
