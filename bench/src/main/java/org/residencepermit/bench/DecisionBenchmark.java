@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * The forks use the throughput collector, the one an application embedding the engine for throughput would choose: a
  * decision allocates ~26 KB of short-lived Drools tuples and writes them into the pooled session's long-lived node
- * memories, and G1's write barriers and refinement cost 15-18% of single-threaded throughput (paired runs pinned to
+ * memories, and G1's write barriers and refinement cost 14-16% of single-threaded throughput (paired runs pinned to
  * one core each, bench/RESULTS.md session 10). The service keeps G1, which holds the heap it touches smaller.
  */
 @State(Scope.Thread)
