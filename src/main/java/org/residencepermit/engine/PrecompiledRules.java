@@ -21,12 +21,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -303,14 +300,9 @@ public final class PrecompiledRules {
 
     private static String digestOf(ClassLoader classLoader, String resourceName) {
         try (InputStream in = classLoader.getResourceAsStream(resourceName)) {
-            if (in == null) {
-                return "missing";
-            }
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+            return in == null ? "missing" : new ContentDigest().add(resourceName, in.readAllBytes()).hex();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
