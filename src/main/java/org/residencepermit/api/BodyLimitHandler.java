@@ -2,35 +2,58 @@ package org.residencepermit.api;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Set;
+
 /**
- * Answers a declared body above quarkus.http.limits.max-body-size with 413 application/problem+json before the body is
- * read, so that oversized requests get the same error shape as every other refusal. (A chunked body, whose size is
- * only known while reading, is cut off by the HTTP layer with a bare 413.)
+ * Answers a body above quarkus.http.limits.max-body-size with 413 application/problem+json, so that oversized requests
+ * get the same error shape as every other refusal. A declared Content-Length is checked before anything is read. A
+ * body without one (chunked, or HTTP/2), whose size is only known while reading, is read here up to the limit: left
+ * to Quarkus REST, it was cut off with a bare 413, and the truncated body then still went to the resource, whose 400
+ * could not be written and was logged as an error for every such request.
  */
 @ApplicationScoped
 public class BodyLimitHandler {
     private static final String PROBLEM = "{\"type\":\"about:blank\",\"title\":\"Request body too large\","
             + "\"status\":413,\"detail\":\"the body exceeds %d bytes\"}";
 
+    /** Methods whose body this service reads; without a Content-Length (chunked, HTTP/2) its size is unknown. */
+    private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize limit;
 
     void install(@Observes Router router) {
         long max = limit.asLongValue();
+        BodyHandler bodiesOfUnknownSize = BodyHandler.create(false).setBodyLimit(max);
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && exceeds(declared, max)) {
-                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(PROBLEM.formatted(max));
-                return;
+                refuse(ctx, max);
+            } else if (declared == null && BODY_METHODS.contains(ctx.request().method())) {
+                bodiesOfUnknownSize.handle(ctx);
+            } else {
+                ctx.next();
             }
-            ctx.next();
+        }).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413 && !ctx.response().ended()) {
+                refuse(ctx, max);
+            } else {
+                ctx.next();
+            }
         });
+    }
+
+    private static void refuse(RoutingContext ctx, long max) {
+        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close").end(PROBLEM.formatted(max));
     }
 
     private static boolean exceeds(String contentLength, long max) {

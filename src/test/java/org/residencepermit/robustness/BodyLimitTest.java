@@ -2,10 +2,9 @@ package org.residencepermit.robustness;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.residencepermit.api.Problem;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -14,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * quarkus.http.limits.max-body-size (64K) beyond DecisionApiTest's Content-Length case (413 problem+json from
- * BodyLimitHandler): a chunked upload (no Content-Length, so the size is only known while reading) is refused with
- * 413 by the HTTP layer, and a body just under the limit is read and answered normally.
+ * quarkus.http.limits.max-body-size (64K) beyond DecisionApiTest's Content-Length case: a chunked upload (no
+ * Content-Length, so the size is only known while reading) over the limit gets the same 413 problem+json from
+ * BodyLimitHandler, a small chunked upload is decided, and a body just under the limit is read and answered normally.
  */
 @QuarkusTest
 class BodyLimitTest {
@@ -33,17 +32,33 @@ class BodyLimitTest {
     URI decisions;
 
     @Test
-    void chunkedBodyOverTheLimitIs413() throws Exception {
-        byte[] body = REQUEST.formatted("W".repeat(200_000)).getBytes(StandardCharsets.UTF_8);
-        // A raw socket: Transfer-Encoding: chunked, no Content-Length, so the size is only known while reading.
+    void chunkedBodyOverTheLimitIs413ProblemJson() throws Exception {
+        String response = sendChunked(REQUEST.formatted("W".repeat(200_000)).getBytes(StandardCharsets.UTF_8), 8192);
+        assertTrue(response.startsWith("HTTP/1.1 413 Request Entity Too Large\r\n"), response);
+        assertTrue(response.toLowerCase().contains("content-type: " + Problem.MEDIA_TYPE), response);
+        assertTrue(response.contains("\"detail\":\"the body exceeds 65536 bytes\""), response);
+    }
+
+    @Test
+    void chunkedBodyUnderTheLimitIsDecided() throws Exception {
+        String response = sendChunked(REQUEST.formatted("WUHAN").getBytes(StandardCharsets.UTF_8), 100);
+        assertTrue(response.startsWith("HTTP/1.1 200 OK\r\n"), response);
+        assertTrue(response.contains("\"verdict\":\"ELIGIBLE\""), response);
+    }
+
+    /**
+     * Sends the body with Transfer-Encoding: chunked and no Content-Length (so its size is only known while reading)
+     * over a raw socket, and returns the whole response.
+     */
+    private String sendChunked(byte[] body, int chunkSize) throws IOException {
         try (Socket socket = new Socket(decisions.getHost(), decisions.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + decisions.getPath() + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             try {
-                for (int offset = 0; offset < body.length; offset += 8192) {
-                    int length = Math.min(8192, body.length - offset);
+                for (int offset = 0; offset < body.length; offset += chunkSize) {
+                    int length = Math.min(chunkSize, body.length - offset);
                     out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(body, offset, length);
                     out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -53,9 +68,7 @@ class BodyLimitTest {
             } catch (IOException closedByServer) {
                 // The server may answer and close before the whole body is sent; its answer is still readable.
             }
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
-            assertEquals("HTTP/1.1 413 Request Entity Too Large", statusLine);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
