@@ -63,20 +63,22 @@ public class RuleReloads {
             String first = "";
             if (!report.compileErrors().isEmpty()) {
                 CompileError error = report.compileErrors().get(0);
-                first = error.file() + ":" + error.line() + ": " + error.message();
+                first = "; first: " + error.file() + ":" + error.line() + ": " + error.message();
             } else if (!report.failedCases().isEmpty()) {
-                first = "case '" + report.failedCases().get(0).name() + "' (" + report.failedCases().get(0).file() + ")";
+                ValidationReport.CaseFailure failure = report.failedCases().get(0);
+                first = "; first: case '" + failure.name() + "' (" + failure.file() + ")";
             }
-            return "Rules rejected after %d ms, the previous rules keep serving (compile errors: %d, failed cases: %d)%s"
-                    .formatted(millis, report.compileErrors().size(), report.failedCases().size(),
-                            first.isEmpty() ? "" : "; first: " + first);
+            return ("Rules rejected after %d ms, the previous rules keep serving (compile errors: %d, "
+                    + "failed cases: %d)%s").formatted(millis, report.compileErrors().size(),
+                    report.failedCases().size(), first);
         }
-        List<String> compiled = report.packageOrigins().entrySet().stream()
-                .filter(origin -> origin.getValue() == PackageOrigin.COMPILED).map(Map.Entry::getKey).toList();
         String cases = report.casesRunBy() == null ? "no cases"
                 : report.casesRun() + " cases passed (run by " + report.casesRunBy() + ")";
+        List<String> compiled = report.packageOrigins().entrySet().stream()
+                .filter(origin -> origin.getValue() == PackageOrigin.COMPILED).map(Map.Entry::getKey).toList();
+        String hint = compiled.isEmpty() ? "" : ". The service compiled " + compiled + " itself: running the validate "
+                + "command before a reload makes reloads faster and keeps the DRL compiler out of memory";
         return "Rules reloaded in %d ms: ruleset %s, packages %s, %s%s".formatted(millis, report.rulesetVersion(),
-                report.packageOrigins(), cases, compiled.isEmpty() ? "" : ". The service compiled " + compiled + " itself: running the validate "
-                        + "command before a reload makes reloads faster and keeps the DRL compiler out of memory");
+                report.packageOrigins(), cases, hint);
     }
 }

@@ -56,7 +56,8 @@ class RuleReloadsTest {
 
         Files.writeString(drl, Files.readString(drl).replace("DecisionRequest(", "NoSuchFact("));
         String rejected = RuleReloads.describe(validator.reload(), 40);
-        assertTrue(rejected.startsWith("Rules rejected after 40 ms, the previous rules keep serving (compile errors: "), rejected);
+        assertTrue(rejected.startsWith("Rules rejected after 40 ms, the previous rules keep serving (compile errors: "),
+                rejected);
         assertTrue(rejected.contains("; first: national/validation.drl:"), rejected);
     }
 }

@@ -55,7 +55,8 @@ class BodyLimitTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + decisions.getPath() + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
-                    + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             try {
                 for (int offset = 0; offset < body.length; offset += chunkSize) {
                     int length = Math.min(chunkSize, body.length - offset);
