@@ -6,9 +6,10 @@
 #   national file and every DRL file of a copy of the rules (the server runs on that copy), a second load run for
 #   RSS after the reloads, then stop the server.
 # RELOAD_VIA says how a reload is done, as analysts would:
-#   validate (default): after each edit run `java -jar quarkus-run.jar validate <copy>` (timed on its own; it compiles,
-#              runs the cases and writes precompiled-rules.bin), then POST reload: the service loads the compiled
-#              packages and the recorded case run, and never loads the DRL compiler;
+#   validate (default): after each edit run `java -XX:TieredStopAtLevel=1 -jar quarkus-run.jar validate <copy>` as
+#              README says (timed on its own; it compiles, runs the cases and writes precompiled-rules.bin), then
+#              POST reload: the service loads the compiled packages and the recorded case run, and never loads the
+#              DRL compiler;
 #   service:   POST reload right after the edit: the service compiles the changed DRL and runs every case itself.
 # Env: PORT (18080), THREADS (2), CONNECTIONS (16), WARMUP (15s), DURATION (20s), SKIP_BUILD=1, RELOADS (5),
 #      RULES_DIR (the rules/ of this checkout), JAVA_OPTS (-Xmx160m -XX:MaxGCPauseMillis=20
@@ -148,7 +149,7 @@ reload_after_edit() {   # $1 = label, other args = files to edit (relative to th
     for f in "$@"; do printf '\n// http-bench edit %s\n' "$i" >>"$RULES_COPY/$f"; done
     if [ "$RELOAD_VIA" = validate ]; then
       start=$(date +%s%N)
-      timeout 300 java -jar target/quarkus-app/quarkus-run.jar validate "$RULES_COPY" >/dev/null \
+      timeout 300 java -XX:TieredStopAtLevel=1 -jar target/quarkus-app/quarkus-run.jar validate "$RULES_COPY" >/dev/null \
         || { echo "[http-bench] validate failed" >&2; exit 1; }
       validations+=("$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN {printf "%.2f", ns / 1e9}')")
     fi
