@@ -23,11 +23,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -298,7 +301,19 @@ public final class PrecompiledRules {
         return resourceName.endsWith(".class") && RULE_CLASS_FOLDERS.stream().anyMatch(resourceName::startsWith);
     }
 
+    /**
+     * The digest of each class file, per class loader: a loader's class files do not change while it lives. Start-up
+     * checks all of them once, and every reload twice (the packages, then the recorded case run), 3-8 ms each time.
+     */
+    private static final Map<ClassLoader, Map<String, String>> DIGESTS =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     private static String digestOf(ClassLoader classLoader, String resourceName) {
+        return DIGESTS.computeIfAbsent(classLoader, loader -> new ConcurrentHashMap<>())
+                .computeIfAbsent(resourceName, name -> hashClassFile(classLoader, name));
+    }
+
+    private static String hashClassFile(ClassLoader classLoader, String resourceName) {
         try (InputStream in = classLoader.getResourceAsStream(resourceName)) {
             return in == null ? "missing" : new ContentDigest().add(resourceName, in.readAllBytes()).hex();
         } catch (IOException e) {

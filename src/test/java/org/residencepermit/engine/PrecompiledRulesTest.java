@@ -10,6 +10,8 @@ import org.residencepermit.cases.TestCase;
 import org.residencepermit.model.DecisionRequest;
 import org.residencepermit.testing.RulesFixtures;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,6 +83,22 @@ class PrecompiledRulesTest {
                 jurisdiction.equals("shanghai") ? PackageOrigin.COMPILED : PackageOrigin.PRECOMPILED, origin,
                 jurisdiction));
         assertEquals(compiler.compile(copy).version(), ruleBase.version());
+    }
+
+    @Test
+    void packagesCompiledAgainstOtherModelClassesAreNotUsed() throws Exception {
+        // The same class path, except that the model's Decision class has other bytes (another build of the service).
+        ClassLoader otherBuild = new ClassLoader(LOADER) {
+            @Override
+            public InputStream getResourceAsStream(String name) {
+                return name.equals("org/residencepermit/model/Decision.class")
+                        ? new ByteArrayInputStream(new byte[]{(byte) 0xCA, (byte) 0xFE}) : super.getResourceAsStream(name);
+            }
+        };
+        RuleBase ruleBase = new RuleCompiler(otherBuild).load(RULES, List.of(precompiled()));
+        assertEquals(Set.of(PackageOrigin.COMPILED), Set.copyOf(ruleBase.packageOrigins().values()));
+        assertEquals(Set.of(PackageOrigin.PRECOMPILED),
+                Set.copyOf(compiler.load(RULES, List.of(precompiled())).packageOrigins().values()));
     }
 
     @Test
