@@ -92,7 +92,8 @@ class PrecompiledRulesTest {
             @Override
             public InputStream getResourceAsStream(String name) {
                 return name.equals("org/residencepermit/model/Decision.class")
-                        ? new ByteArrayInputStream(new byte[]{(byte) 0xCA, (byte) 0xFE}) : super.getResourceAsStream(name);
+                        ? new ByteArrayInputStream(new byte[]{(byte) 0xCA, (byte) 0xFE})
+                        : super.getResourceAsStream(name);
             }
         };
         RuleBase ruleBase = new RuleCompiler(otherBuild).load(RULES, List.of(precompiled()));
