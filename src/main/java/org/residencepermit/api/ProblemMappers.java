@@ -1,6 +1,8 @@
 package org.residencepermit.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -12,7 +14,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.residencepermit.engine.InvalidRequestException;
 
+import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +35,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        // Inside a nested object Jackson wraps the parser's refusal in a JsonMappingException.
+        String duplicate = e instanceof JsonParseException parse ? duplicateField(parse)
+                : e.getCause() instanceof JsonParseException cause ? duplicateField(cause) : null;
+        if (duplicate != null) {
+            return Problem.response(400, "Invalid decision request", duplicate + " is given more than once",
+                    duplicate, null);
+        }
         if (e instanceof JsonParseException parse) {
             return Problem.response(400, "Malformed JSON", "the body is not valid JSON (line "
                     + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")",
@@ -40,11 +53,12 @@ public class ProblemMappers {
             detail = "unknown field '" + unknown.getPropertyName() + "'";
         } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            detail = "'" + format.getValue() + "' is not one of " + Arrays.stream(format.getTargetType()
-                    .getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
+            detail = "'" + format.getValue() + "' is not " + expected(format.getTargetType());
         } else if (e instanceof InvalidFormatException format) {
             detail = "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName()
                     + (format.getTargetType().getSimpleName().equals("LocalDate") ? " (YYYY-MM-DD, a real date)" : "");
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            detail = wrongShape(field, mismatch);
         } else {
             detail = "wrong type or shape" + (field == null ? "" : " for " + field) + ": " + e.getOriginalMessage();
         }
@@ -83,6 +97,50 @@ public class ProblemMappers {
         LOG.errorf("Unexpected %s at %s", e.getClass().getName(), at);
         return Problem.response(500, "Internal error", "the decision could not be made; the error was logged", null,
                 null);
+    }
+
+    /** What was expected, in the contract's terms rather than Jackson's (which names Java classes). */
+    private static String wrongShape(String field, MismatchedInputException e) {
+        if (field == null && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "the body must be one JSON object with nothing after it";
+        }
+        return (field == null ? "the body" : field) + " must be " + expected(e.getTargetType());
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        } else if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        } else if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        } else if (type == String.class) {
+            return "a string";
+        } else if (type == LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        } else if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ", "[", "]"));
+        } else if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    /**
+     * The path of the repeated field when the parser refused a field given twice (STRICT_DUPLICATE_DETECTION): the
+     * parser's context still points at it, from the root.
+     */
+    private static String duplicateField(JsonParseException e) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null || e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")) {
+            return null;
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            parts.addFirst(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+        }
+        return String.join(".", parts).replace(".[", "[");
     }
 
     /** JSON path of the failing value, e.g. "submission.documentsProvided[1]". */

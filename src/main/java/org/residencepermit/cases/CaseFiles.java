@@ -1,5 +1,6 @@
 package org.residencepermit.cases;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -17,7 +18,9 @@ import java.util.stream.Stream;
 
 /** Reads the case files under {@code rules/<jurisdiction>/cases/} (YAML or JSON, each a list of cases). */
 public final class CaseFiles {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key given twice in a case would silently lose one of its values. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     private static final Set<String> CASE_KEYS = Set.of("name", "description", "asOf", "input", "expect");
 
     private CaseFiles() {

@@ -1,5 +1,6 @@
 package org.residencepermit.engine;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The JSON contract's Jackson settings, shared by the REST API, the case runner and the command line so that all
- * three read requests the same way: unknown fields, wrong types and impossible dates are errors, never guesses.
+ * three read requests the same way: unknown or repeated fields, wrong types and impossible dates are errors, never
+ * guesses.
  */
 public final class Json {
 
@@ -28,6 +30,8 @@ public final class Json {
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        // {"asOf": "2024-01-01", "asOf": "2025-01-01"} would otherwise be decided on whichever came last.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);

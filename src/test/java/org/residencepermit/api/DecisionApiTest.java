@@ -93,7 +93,40 @@ class DecisionApiTest {
                         "\"registrationContinuous\": \"yes\""))
                 .when().post("/api/v1/decisions")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
-                .body("field", equalTo("registration.registrationContinuous"));
+                .body("field", equalTo("registration.registrationContinuous"))
+                .body("detail", equalTo("registration.registrationContinuous must be true or false"));
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsRefusedInTheContractsTerms() {
+        given().contentType(ContentType.JSON).body("[" + WUHAN_RENTER + "]")
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("the body must be an object"));
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER + WUHAN_RENTER)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("the body must be one JSON object with nothing after it"));
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace("\"registrationContinuous\": true",
+                        "\"registrationContinuous\": {\"value\": true}"))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400)
+                .body("detail", equalTo("registration.registrationContinuous must be true or false"));
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedNotResolvedByOrder() {
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace("\"asOf\": ", "\"asOf\": \"2020-01-01\", \"asOf\": "))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("field", equalTo("asOf"))
+                .body("detail", equalTo("asOf is given more than once"));
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace("\"registrationContinuous\": true",
+                        "\"registrationContinuous\": true, \"registrationContinuous\": false"))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400)
+                .body("field", equalTo("registration.registrationContinuous"))
+                .body("detail", equalTo("registration.registrationContinuous is given more than once"));
     }
 
     @Test

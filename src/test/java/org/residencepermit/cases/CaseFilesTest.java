@@ -1,0 +1,45 @@
+package org.residencepermit.cases;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CaseFilesTest {
+    @TempDir
+    Path rules;
+
+    private static final String CASE = """
+            - name: NAT-T-01
+              asOf: 2024-07-15
+              input: {city: OTHER, procedure: FIRST_APPLICATION}
+              expect: {verdict: ELIGIBLE}
+            """;
+
+    @Test
+    void readsTheCasesOfAFile() throws Exception {
+        write("national/cases/t.yaml", CASE);
+        TestCase only = CaseFiles.load(rules, null).get(0);
+        assertEquals("NAT-T-01", only.name());
+        assertEquals("ELIGIBLE", only.expect().get("verdict").asText());
+    }
+
+    @Test
+    void aKeyGivenTwiceInACaseIsRefusedNotResolvedByOrder() throws Exception {
+        write("national/cases/t.yaml", CASE + "  expect: {verdict: NOT_ELIGIBLE}\n");
+        CaseFiles.CaseFormatException e = assertThrows(CaseFiles.CaseFormatException.class,
+                () -> CaseFiles.load(rules, null));
+        assertTrue(e.getMessage().contains("t.yaml") && e.getMessage().contains("'expect'"), e.getMessage());
+    }
+
+    private void write(String path, String text) throws Exception {
+        Path file = rules.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
