@@ -7,6 +7,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.residencepermit.cases.RuleSetValidator;
 import org.residencepermit.cases.ValidationReport;
 import org.residencepermit.config.RuleReloads;
@@ -21,7 +30,16 @@ import java.nio.file.Files;
  */
 @Path("/api/v1/admin/rules")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityScheme(securitySchemeName = "adminKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = ApiKeyFilter.HEADER, description = "decision.admin.api-key; without it the admin API answers 403")
+@SecurityRequirement(name = "adminKey")
+@APIResponse(responseCode = "401", description = "Missing or wrong X-API-Key",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "No admin key is configured: rule administration is disabled",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AdminResource {
+    private static final String REJECTED = "Compile errors (`errors`: file, line, message) or failed cases "
+            + "(`errors`: name, file, the fields that differed)";
 
     @Inject
     DecisionEngine engine;
@@ -34,6 +52,14 @@ public class AdminResource {
 
     @POST
     @Path("/reload")
+    @Operation(summary = "Reload the rules directory in service",
+            description = "Loads the rules directory, runs every case against it and swaps it in atomically only if "
+                    + "all pass; otherwise the previous rules keep serving.")
+    @APIResponse(responseCode = "200", description = "The new rules are in service",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ValidationReport.class)))
+    @APIResponse(responseCode = "422", description = REJECTED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reload() {
         ValidationReport report = reloads.reload();
         return report.valid() ? Response.ok(report).build() : rejected(report, "Rules rejected; previous rules keep serving");
@@ -42,7 +68,16 @@ public class AdminResource {
     /** Compiles and tests a candidate directory (default: the configured one) without swapping it in. */
     @POST
     @Path("/validate")
-    public Response validate(@QueryParam("dir") String dir) {
+    @Operation(summary = "Validate a rules directory without putting it in service")
+    @APIResponse(responseCode = "200", description = "It compiles and every case passes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ValidationReport.class)))
+    @APIResponse(responseCode = "400", description = "`dir` is not a directory",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = REJECTED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response validate(@Parameter(description = "A rules directory on the server (default: the one in service)")
+                             @QueryParam("dir") String dir) {
         java.nio.file.Path candidate = dir == null || dir.isBlank() ? engine.rulesDirectory() : java.nio.file.Path.of(dir);
         if (!Files.isDirectory(candidate)) {
             return Problem.response(400, "Invalid rules directory", "no such directory: " + candidate, "dir", null);

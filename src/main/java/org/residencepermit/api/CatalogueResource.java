@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.residencepermit.engine.DecisionEngine;
 import org.residencepermit.engine.RuleBase;
 import org.residencepermit.engine.RuleInfo;
@@ -37,6 +38,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/jurisdictions")
+    @Operation(summary = "The jurisdictions loaded: city, the topics each overrides, its sources and rule count")
     public List<JurisdictionView> jurisdictions() {
         RuleBase ruleBase = engine.ruleBase();
         return ruleBase.jurisdictions().stream().map(j -> new JurisdictionView(j.id(), j.city().name(), j.name(),
@@ -46,12 +48,14 @@ public class CatalogueResource {
 
     @GET
     @Path("/documents")
+    @Operation(summary = "The document codes of requiredDocuments, with their Chinese names")
     public List<DocumentView> documents() {
         return Arrays.stream(DocumentCode.values()).map(d -> new DocumentView(d.name(), d.chineseName())).toList();
     }
 
     @GET
     @Path("/channels")
+    @Operation(summary = "The channel codes of channels, with their Chinese names and whether they are online")
     public List<ChannelView> channels() {
         return Arrays.stream(Channel.values()).map(c -> new ChannelView(c.name(), c.chineseName(), c.online()))
                 .toList();
@@ -59,6 +63,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/rules")
+    @Operation(summary = "Every rule loaded: rulebook ID, name, jurisdiction, Chinese title and legal source")
     public RuleCatalogue rules() {
         RuleBase ruleBase = engine.ruleBase();
         return new RuleCatalogue(ruleBase.version(), ruleBase.rules());

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.residencepermit.engine.DecisionEngine;
+import org.residencepermit.engine.InvalidRequestException;
 import org.residencepermit.model.Decision;
 import org.residencepermit.model.DecisionRequest;
 
@@ -53,20 +55,33 @@ public class DecisionResource {
                     value = EXAMPLE_REQUEST)))
     @APIResponse(responseCode = "200", description = "The decision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, unknown field or enum value, "
-            + "impossible date, or a missing asOf/procedure/city; `field` names the JSON path",
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, unknown or repeated field, unknown "
+            + "enum value, impossible date, a missing asOf/procedure/city, or explain neither true nor false; `field` "
+            + "names the JSON path",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Request body larger than quarkus.http.limits.max-body-size")
+    @APIResponse(responseCode = "413", description = "Request body larger than quarkus.http.limits.max-body-size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Decision decide(DecisionRequest request,
-                           @Parameter(description = "Add the trace: every rule fired, in order, with the facts it matched")
-                           @QueryParam("explain") boolean explain) {
+                           @Parameter(description = "Add the trace: every rule fired, in order, with the facts it matched",
+                                   schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                           @QueryParam("explain") String explain) {
         Timer.Sample sample = Timer.start(registry);
-        Decision decision = engine.decide(request, explain);
+        Decision decision = engine.decide(request, flag("explain", explain));
         String city = decision.city().name();
         String procedure = decision.procedure().name();
         sample.stop(registry.timer("decision.latency", "city", city, "procedure", procedure));
         registry.counter("decisions", "city", city, "procedure", procedure, "verdict", decision.verdict().name())
                 .increment();
         return decision;
+    }
+
+    /** JAX-RS would read anything but "true" as false; a caller who asked for "yes" must not silently get no trace. */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        } else if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidRequestException(name, name + " must be true or false");
     }
 }

@@ -72,6 +72,17 @@ class DecisionApiTest {
     }
 
     @Test
+    void anExplainFlagThatIsNeitherTrueNorFalseIsRefused() {
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions?explain=yes")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("field", equalTo("explain"));
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions?explain=false")
+                .then().statusCode(200).body("trace", equalTo(null));
+    }
+
+    @Test
     void malformedJsonIsA400Problem() {
         given().contentType(ContentType.JSON).body("{\"asOf\": \"2024-07-15\",")
                 .when().post("/api/v1/decisions")
@@ -240,7 +251,10 @@ class DecisionApiTest {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/decisions'.post.requestBody.content.'application/json'.examples", notNullValue())
                 .body("paths.'/api/v1/decisions'.post.responses.'400'.content.'application/problem+json'", notNullValue())
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/admin/rules/reload"))
+                .body("paths.'/api/v1/admin/rules/reload'.post.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/ValidationReport"))
+                .body("paths.'/api/v1/admin/rules/reload'.post.responses", org.hamcrest.Matchers.hasKey("422"))
+                .body("components.securitySchemes.adminKey.name", equalTo("X-API-Key"))
                 .body("components.schemas.DecisionRequest.properties", org.hamcrest.Matchers.hasKey("submission"));
     }
 
