@@ -61,7 +61,7 @@ public final class Derivations {
         return new Derived(asOf, age, monthsSinceRegistration, onRegistrationBoundary, expiry, permitAgeMonths,
                 onPermitBoundary, daysToExpiry, overdueDays, monthsOverdue, suspended, leftHukouPlace(r),
                 employment, residence, study, basis, proxyRequested, proxyEligiblePerson, agentQualified,
-                datesAfterAsOf(r));
+                datesAfterAsOf(r), datesBeforeBirth(r));
     }
 
     /** Compares the hukou city with the city of residence (cityName, or the city itself when it is named). */
@@ -80,6 +80,24 @@ public final class Derivations {
         List<String> paths = new ArrayList<>();
         RequestDates.forEach(r, false, (path, date) -> {
             if (date.isAfter(r.asOf())) {
+                paths.add(path);
+            }
+        });
+        return paths;
+    }
+
+    /**
+     * Rulebook section 6, step 1: every other date of the request is an event of the applicant's own life (arrival,
+     * registration, permit, change, appeal), so one before the birth date contradicts it.
+     */
+    private static List<String> datesBeforeBirth(DecisionRequest r) {
+        LocalDate birth = r.applicant().birthDate();
+        if (birth == null) {
+            return List.of();
+        }
+        List<String> paths = new ArrayList<>();
+        RequestDates.forEach(r, true, (path, date) -> {
+            if (date.isBefore(birth)) {
                 paths.add(path);
             }
         });

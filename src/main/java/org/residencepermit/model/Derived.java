@@ -21,6 +21,7 @@ import java.util.List;
  * @param proxyEligiblePerson under 16, mobility-impaired (elderly) or disabled (REG-NAT Art. 9(3))
  * @param agentGuardianOrCloseRelative the proxy is a guardian or close relative
  * @param factsDatedAfterAsOf paths of dates (other than expiry dates) that lie after asOf
+ * @param factsDatedBeforeBirth paths of dates of the applicant's own life events that lie before their birth date
  */
 public record Derived(LocalDate asOf, Integer age,
                       Integer monthsSinceRegistration, boolean onRegistrationMonthBoundary,
@@ -29,8 +30,9 @@ public record Derived(LocalDate asOf, Integer age,
                       Boolean leftHukouPlace,
                       boolean stableEmployment, boolean stableResidence, boolean continuousStudy, Basis basis,
                       boolean proxyRequested, boolean proxyEligiblePerson, boolean agentGuardianOrCloseRelative,
-                      List<String> factsDatedAfterAsOf) {
+                      List<String> factsDatedAfterAsOf, List<String> factsDatedBeforeBirth) {
     public Derived {
         factsDatedAfterAsOf = List.copyOf(factsDatedAfterAsOf);
+        factsDatedBeforeBirth = List.copyOf(factsDatedBeforeBirth);
     }
 }
