@@ -61,7 +61,30 @@ public final class Derivations {
         return new Derived(asOf, age, monthsSinceRegistration, onRegistrationBoundary, expiry, permitAgeMonths,
                 onPermitBoundary, daysToExpiry, overdueDays, monthsOverdue, suspended, leftHukouPlace(r),
                 employment, residence, study, basis, proxyRequested, proxyEligiblePerson, agentQualified,
-                datesAfterAsOf(r), datesBeforeBirth(r));
+                datesAfterAsOf(r), datesBeforeBirth(r), unknownBasisFacts(r, employment || residence || study));
+    }
+
+    private static final String EMPLOYMENT_FACT = "employment.employmentType";
+    private static final String RESIDENCE_FACT = "housing.housingType";
+    private static final String STUDY_FACT = "study.enrolledFullTime";
+
+    /**
+     * The basis facts whose absence leaves the basis open (section 6 step 1): a rule must not read a null housing type
+     * as "no stable residence" and refuse. Only the facts that could still make a difference count.
+     */
+    private static List<String> unknownBasisFacts(DecisionRequest r, boolean someBasisMet) {
+        List<String> unknown = new ArrayList<>(3);
+        Basis chosen = r.submission().basisChosen();
+        if (r.employment().employmentType() == null && (chosen == Basis.EMPLOYMENT || chosen == null && !someBasisMet)) {
+            unknown.add(EMPLOYMENT_FACT);
+        }
+        if (r.housing().housingType() == null && (chosen == Basis.RESIDENCE || chosen == null && !someBasisMet)) {
+            unknown.add(RESIDENCE_FACT);
+        }
+        if (r.study().enrolledFullTime() == null && (chosen == Basis.STUDY || chosen == null && !someBasisMet)) {
+            unknown.add(STUDY_FACT);
+        }
+        return unknown;
     }
 
     /** Compares the hukou city with the city of residence (cityName, or the city itself when it is named). */

@@ -22,6 +22,8 @@ import java.util.List;
  * @param agentGuardianOrCloseRelative the proxy is a guardian or close relative
  * @param factsDatedAfterAsOf paths of dates (other than expiry dates) that lie after asOf
  * @param factsDatedBeforeBirth paths of dates of the applicant's own life events that lie before their birth date
+ * @param unknownBasisFacts paths of the null facts that could decide the basis: the chosen basis's own fact, or,
+ *                          when no basis is chosen and none is met by the known facts, every null basis fact
  */
 public record Derived(LocalDate asOf, Integer age,
                       Integer monthsSinceRegistration, boolean onRegistrationMonthBoundary,
@@ -30,9 +32,11 @@ public record Derived(LocalDate asOf, Integer age,
                       Boolean leftHukouPlace,
                       boolean stableEmployment, boolean stableResidence, boolean continuousStudy, Basis basis,
                       boolean proxyRequested, boolean proxyEligiblePerson, boolean agentGuardianOrCloseRelative,
-                      List<String> factsDatedAfterAsOf, List<String> factsDatedBeforeBirth) {
+                      List<String> factsDatedAfterAsOf, List<String> factsDatedBeforeBirth,
+                      List<String> unknownBasisFacts) {
     public Derived {
         factsDatedAfterAsOf = List.copyOf(factsDatedAfterAsOf);
         factsDatedBeforeBirth = List.copyOf(factsDatedBeforeBirth);
+        unknownBasisFacts = List.copyOf(unknownBasisFacts);
     }
 }
