@@ -61,7 +61,8 @@ public final class Derivations {
         return new Derived(asOf, age, monthsSinceRegistration, onRegistrationBoundary, expiry, permitAgeMonths,
                 onPermitBoundary, daysToExpiry, overdueDays, monthsOverdue, suspended, leftHukouPlace(r),
                 employment, residence, study, basis, proxyRequested, proxyEligiblePerson, agentQualified,
-                datesAfterAsOf(r), datesBeforeBirth(r), unknownBasisFacts(r, employment || residence || study));
+                datesAfterAsOf(r), datesBeforeBirth(r), unknownBasisFacts(r, employment || residence || study),
+                proxyRequested && !proxyEligiblePerson ? unknownProxyPersonFacts(r) : List.of());
     }
 
     private static final String EMPLOYMENT_FACT = "employment.employmentType";
@@ -83,6 +84,21 @@ public final class Derivations {
         }
         if (r.study().enrolledFullTime() == null && (chosen == Basis.STUDY || chosen == null && !someBasisMet)) {
             unknown.add(STUDY_FACT);
+        }
+        return unknown;
+    }
+
+    /** Under 16, mobility-impaired or disabled: each fact still unknown could make a proxy admissible. */
+    private static List<String> unknownProxyPersonFacts(DecisionRequest r) {
+        List<String> unknown = new ArrayList<>(3);
+        if (r.applicant().birthDate() == null) {
+            unknown.add("applicant.birthDate");
+        }
+        if (r.applicant().mobilityImpaired() == null) {
+            unknown.add("applicant.mobilityImpaired");
+        }
+        if (r.applicant().disabled() == null) {
+            unknown.add("applicant.disabled");
         }
         return unknown;
     }

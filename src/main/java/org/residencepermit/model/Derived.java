@@ -22,6 +22,8 @@ import java.util.List;
  * @param agentGuardianOrCloseRelative the proxy is a guardian or close relative
  * @param factsDatedAfterAsOf paths of dates (other than expiry dates) that lie after asOf
  * @param factsDatedBeforeBirth paths of dates of the applicant's own life events that lie before their birth date
+ * @param unknownProxyPersonFacts paths of the null facts (birth date, mobility, disability) that could still let a
+ *                                applicant who sends a proxy use one, when the known facts do not
  * @param unknownBasisFacts paths of the null facts that could decide the basis: the chosen basis's own fact, or,
  *                          when no basis is chosen and none is met by the known facts, every null basis fact
  */
@@ -33,10 +35,11 @@ public record Derived(LocalDate asOf, Integer age,
                       boolean stableEmployment, boolean stableResidence, boolean continuousStudy, Basis basis,
                       boolean proxyRequested, boolean proxyEligiblePerson, boolean agentGuardianOrCloseRelative,
                       List<String> factsDatedAfterAsOf, List<String> factsDatedBeforeBirth,
-                      List<String> unknownBasisFacts) {
+                      List<String> unknownBasisFacts, List<String> unknownProxyPersonFacts) {
     public Derived {
         factsDatedAfterAsOf = List.copyOf(factsDatedAfterAsOf);
         factsDatedBeforeBirth = List.copyOf(factsDatedBeforeBirth);
         unknownBasisFacts = List.copyOf(unknownBasisFacts);
+        unknownProxyPersonFacts = List.copyOf(unknownProxyPersonFacts);
     }
 }
