@@ -20,7 +20,7 @@ public record DecisionRequest(LocalDate asOf, City city, String cityName, String
                 employment == null ? Employment.EMPTY : employment.normalized(),
                 study == null ? Study.EMPTY : study,
                 talent == null ? Talent.EMPTY : talent,
-                permit == null ? Permit.EMPTY : permit,
+                permit == null ? Permit.EMPTY : permit.normalized(),
                 change == null ? Change.EMPTY : change,
                 submission == null ? Submission.EMPTY : submission,
                 appeal == null ? Appeal.EMPTY : appeal);
