@@ -74,6 +74,10 @@ public final class Derivations {
      * as "no stable residence" and refuse. Only the facts that could still make a difference count.
      */
     private static List<String> unknownBasisFacts(DecisionRequest r, boolean someBasisMet) {
+        if (r.employment().employmentType() != null && r.housing().housingType() != null
+                && r.study().enrolledFullTime() != null) {
+            return List.of();   // the usual case, on every decision: nothing to collect
+        }
         List<String> unknown = new ArrayList<>(3);
         Basis chosen = r.submission().basisChosen();
         if (r.employment().employmentType() == null && (chosen == Basis.EMPLOYMENT || chosen == null && !someBasisMet)) {
@@ -134,7 +138,7 @@ public final class Derivations {
         if (birth == null) {
             return List.of();
         }
-        List<String> paths = new ArrayList<>();
+        List<String> paths = new ArrayList<>(0);
         RequestDates.forEach(r, true, (path, date) -> {
             if (date.isBefore(birth)) {
                 paths.add(path);

@@ -5,6 +5,7 @@ import org.residencepermit.engine.LegalDates;
 import org.residencepermit.engine.RequestValidator;
 import org.residencepermit.model.Basis;
 import org.residencepermit.model.Citizenship;
+import org.residencepermit.model.City;
 import org.residencepermit.model.DecisionRequest;
 import org.residencepermit.model.Derived;
 import org.residencepermit.model.DocumentCode;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
 
 /**
  * The physical-limit reference: the national rules for FIRST_APPLICATION (NAT-SCOPE-1, NAT-FA-1..6, the national
- * address-proof table, VALIDATION-1/2, CONV-8, CONV-10) hand-written in plain Java, for an applicant who applies in
+ * address-proof table, VALIDATION-1/2/5/6/7, CONV-8, CONV-10) hand-written in plain Java, for an applicant who applies in
  * person. It uses the same request validation and {@link Derivations} as the engine, so the difference to the engine
  * is the cost of the rule engine itself (sessions, matching, listener, assembly).
  */
@@ -46,13 +47,24 @@ final class HandWrittenFirstApplication {
         boolean uncertain = false;
         LocalDate earliest = null;
 
-        // VALIDATION-1, VALIDATION-2
+        // VALIDATION-1, -2, -5, -6, -7
         if (!d.factsDatedAfterAsOf().isEmpty()) {
             conflicts.add("DATE_AFTER_AS_OF");
         }
         if (r.permit().expiryDate() != null && r.permit().validityStartDate() != null
                 && r.permit().expiryDate().isBefore(r.permit().validityStartDate())) {
             conflicts.add("EXPIRY_BEFORE_VALIDITY_START");
+        }
+        if (!d.factsDatedBeforeBirth().isEmpty()) {
+            conflicts.add("DATE_BEFORE_BIRTH");
+        }
+        LocalDate issued = r.permit().issueDate();
+        if (issued != null && (before(r.permit().validityStartDate(), issued)
+                || before(r.permit().cancellationDate(), issued))) {
+            conflicts.add("PERMIT_DATE_BEFORE_ISSUE");
+        }
+        if (r.submission().applicantPresent() == null && r.submission().proxy() != null) {
+            moreInfo.add("submission.applicantPresent");
         }
         // NAT-SCOPE-1
         Citizenship citizenship = r.applicant().citizenship();
@@ -64,7 +76,12 @@ final class HandWrittenFirstApplication {
         }
         Boolean left = d.leftHukouPlace();
         if (left == null) {
-            moreInfo.add("applicant.hukouCity");
+            if (r.applicant().hukouCity() == null) {
+                moreInfo.add("applicant.hukouCity");
+            }
+            if (r.city() == City.OTHER && r.cityName() == null) {
+                moreInfo.add("cityName");
+            }
         } else if (!left) {
             ineligible.add("HUKOU_IN_SAME_CITY");
         } else if (citizenship == Citizenship.MAINLAND) {
@@ -92,7 +109,9 @@ final class HandWrittenFirstApplication {
                 uncertain = true;
             }
         }
-        if (basis == null) {
+        if (!d.unknownBasisFacts().isEmpty()) {
+            moreInfo.addAll(d.unknownBasisFacts());
+        } else if (basis == null) {
             ineligible.add("NO_STABLE_EMPLOYMENT_RESIDENCE_OR_STUDY");
         } else if (!basisMet) {
             ineligible.add("CHOSEN_BASIS_NOT_MET");
@@ -147,5 +166,9 @@ final class HandWrittenFirstApplication {
         codes.addAll(met);
         return new Result(verdict, codes, verdict == Verdict.NOT_ELIGIBLE ? List.of() : required, earliest,
                 uncertain);
+    }
+
+    private static boolean before(LocalDate date, LocalDate limit) {
+        return date != null && date.isBefore(limit);
     }
 }
