@@ -22,6 +22,10 @@ public final class Derivations {
             HousingType.LODGING_WITH_OTHER);
     private static final Set<EmploymentType> STABLE_EMPLOYMENT = EnumSet.of(EmploymentType.EMPLOYEE,
             EmploymentType.SELF_EMPLOYED_LICENSED);
+    /** The fact each basis rests on, as missingFacts names it. */
+    private static final String EMPLOYMENT_FACT = "employment.employmentType";
+    private static final String RESIDENCE_FACT = "housing.housingType";
+    private static final String STUDY_FACT = "study.enrolledFullTime";
 
     private Derivations() {
     }
@@ -64,10 +68,6 @@ public final class Derivations {
                 datesAfterAsOf(r), datesBeforeBirth(r), unknownBasisFacts(r, employment || residence || study),
                 proxyRequested && !proxyEligiblePerson ? unknownProxyPersonFacts(r) : List.of());
     }
-
-    private static final String EMPLOYMENT_FACT = "employment.employmentType";
-    private static final String RESIDENCE_FACT = "housing.housingType";
-    private static final String STUDY_FACT = "study.enrolledFullTime";
 
     /**
      * The basis facts whose absence leaves the basis open (section 6 step 1): a rule must not read a null housing type
