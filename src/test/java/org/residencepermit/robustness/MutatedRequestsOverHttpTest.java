@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 10,000 requests made from the case-file inputs by seeded random mutation (wrong types, nulls, huge strings, future
  * and ancient and impossible dates, contradictory facts, unknown enum values and fields, deleted fields, broken JSON)
  * go through the real HTTP endpoint. None may end in a 5xx or a client-side exception, every 4xx must be
- * application/problem+json, and every 200 must carry a verdict. Seed and count: -Drobustness.seed, -Drobustness.requests.
+ * application/problem+json, and every 200 must carry a verdict that the rest of the decision bears out. Seed and count: -Drobustness.seed, -Drobustness.requests.
  */
 @QuarkusTest
 class MutatedRequestsOverHttpTest {
@@ -76,8 +76,11 @@ class MutatedRequestsOverHttpTest {
                         + abbreviate(body));
             } else if (status >= 400 && (type == null || !type.startsWith("application/problem+json"))) {
                 failures.add("#" + i + " HTTP " + status + " with content type " + type + " for " + abbreviate(body));
-            } else if (status == 200 && !response.asString().contains("\"verdict\"")) {
-                failures.add("#" + i + " HTTP 200 without a verdict for " + abbreviate(body));
+            } else if (status == 200) {
+                String incoherent = incoherence(json.readTree(response.asString()));
+                if (incoherent != null) {
+                    failures.add("#" + i + " " + incoherent + " for " + abbreviate(body));
+                }
             }
             if (failures.size() >= 20) {
                 break;
@@ -87,6 +90,40 @@ class MutatedRequestsOverHttpTest {
         assertEquals(List.of(), failures, "statuses so far: " + statuses);
         assertTrue(statuses.getOrDefault(200, 0) > REQUESTS / 20, "too few requests were decided: " + statuses);
         assertTrue(statuses.getOrDefault(400, 0) > REQUESTS / 20, "too few requests were refused: " + statuses);
+    }
+
+    @Test
+    void theCoherenceCheckRecognisesIncoherentDecisions() throws Exception {
+        assertEquals(null, incoherence(json.readTree("{\"verdict\": \"ELIGIBLE\", \"reasons\": [{\"kind\": \"ELIGIBLE\"}],"
+                + " \"missingFacts\": [], \"missingDocuments\": [], \"conflicts\": []}")));
+        assertTrue(incoherence(json.readTree("{\"verdict\": \"ELIGIBLE\", \"reasons\": [{\"kind\": \"ELIGIBLE\"}],"
+                + " \"missingFacts\": [\"permit.held\"]}")) != null);
+        assertTrue(incoherence(json.readTree("{\"verdict\": \"NOT_ELIGIBLE\", \"reasons\": []}")) != null);
+        assertTrue(incoherence(json.readTree("{\"verdict\": \"NEEDS_MORE_INFO\", \"reasons\": []}")) != null);
+        assertTrue(incoherence(json.readTree("{}")) != null);
+    }
+
+    /**
+     * What is wrong with a decision's verdict given the rest of it (CONV-9), or null: ELIGIBLE with facts or documents
+     * missing or facts in conflict, NOT_ELIGIBLE without a failed condition, NEEDS_MORE_INFO without saying what is
+     * needed, or no verdict at all.
+     */
+    static String incoherence(JsonNode decision) {
+        String verdict = decision.path("verdict").asText("");
+        boolean missing = !decision.path("missingFacts").isEmpty() || !decision.path("missingDocuments").isEmpty();
+        boolean conflicts = !decision.path("conflicts").isEmpty();
+        List<String> kinds = new ArrayList<>();
+        decision.path("reasons").forEach(reason -> kinds.add(reason.path("kind").asText()));
+        return switch (verdict) {
+            case "ELIGIBLE" -> missing || conflicts || !kinds.contains("ELIGIBLE")
+                    ? "ELIGIBLE with missing " + missing + ", conflicts " + conflicts + ", reasons " + kinds : null;
+            case "NOT_ELIGIBLE" -> conflicts || !kinds.contains("NOT_ELIGIBLE")
+                    ? "NOT_ELIGIBLE with conflicts " + conflicts + ", reasons " + kinds : null;
+            case "NEEDS_MORE_INFO" -> !missing && !conflicts && !kinds.contains("NEEDS_MORE_INFO")
+                    && !kinds.contains("MISSING_FACT") && !kinds.contains("CONFLICT")
+                    ? "NEEDS_MORE_INFO without anything missing, in conflict or to refer: reasons " + kinds : null;
+            default -> "HTTP 200 without a verdict";
+        };
     }
 
     /** One to four mutations; a few requests are broken at the JSON level instead. */
