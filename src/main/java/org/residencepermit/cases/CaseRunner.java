@@ -35,8 +35,7 @@ public final class CaseRunner {
     public CaseResult run(DecisionEngine engine, RuleBase ruleBase, TestCase testCase) {
         Decision decision;
         try {
-            ObjectNode request = testCase.input().deepCopy();
-            request.put("asOf", testCase.asOf());
+            ObjectNode request = testCase.request();
             decision = engine.decide(ruleBase, json.treeToValue(request, DecisionRequest.class), false);
         } catch (Exception e) {
             return new CaseResult(testCase, List.of("request could not be decided: " + e), null);

@@ -1,6 +1,7 @@
 package org.residencepermit.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Path;
 
@@ -9,4 +10,11 @@ import java.nio.file.Path;
  * {@code asOf}, {@code expect} lists what the response must contain.
  */
 public record TestCase(String name, String description, String asOf, JsonNode input, JsonNode expect, Path file) {
+
+    /** The API request body the case stands for: {@code input} with {@code asOf}, a fresh copy to change at will. */
+    public ObjectNode request() {
+        ObjectNode request = input.deepCopy();
+        request.put("asOf", asOf);
+        return request;
+    }
 }

@@ -34,8 +34,7 @@ class RulebookCasesOverHttpTest {
                 .filter(c -> c.file().getFileName().toString().equals("rulebook.yaml")).toList();
         assertTrue(cases.size() >= 30, "expected the 30 rulebook cases, found " + cases.size());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            ObjectNode request = c.input().deepCopy();
-            request.put("asOf", c.asOf());
+            ObjectNode request = c.request();
             String body = given().contentType(ContentType.JSON).body(request.toString())
                     .when().post("/api/v1/decisions")
                     .then().statusCode(200).extract().asString();

@@ -32,8 +32,7 @@ class EarliestEligibleDateTest {
         List<String> broken = new ArrayList<>();
         int checked = 0;
         for (TestCase c : CaseFiles.load(RULES, null)) {
-            ObjectNode request = c.input().deepCopy();
-            request.put("asOf", c.asOf());
+            ObjectNode request = c.request();
             Decision refused = engine.decide(json.treeToValue(request, DecisionRequest.class), false);
             if (refused.earliestEligibleDate() == null || refused.uncertainNotes() != null
                     && refused.uncertainNotes().stream().anyMatch(note -> note.contains("[EARLIEST_DATE]"))) {

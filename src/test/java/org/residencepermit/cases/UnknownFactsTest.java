@@ -51,8 +51,7 @@ class UnknownFactsTest {
         List<String> flipped = new ArrayList<>();
         int tried = 0;
         for (TestCase c : CaseFiles.load(RULES, null)) {
-            ObjectNode base = c.input().deepCopy();
-            base.put("asOf", c.asOf());
+            ObjectNode base = c.request();
             Verdict known = engine.decide(json.treeToValue(base, DecisionRequest.class), false).verdict();
             if (known == Verdict.NEEDS_MORE_INFO) {
                 continue;
@@ -92,8 +91,7 @@ class UnknownFactsTest {
         ObjectMapper json = Json.mapper();
         List<String> wrong = new ArrayList<>();
         for (TestCase c : CaseFiles.load(RULES, null)) {
-            ObjectNode base = c.input().deepCopy();
-            base.put("asOf", c.asOf());
+            ObjectNode base = c.request();
             List<ObjectNode> variants = new ArrayList<>(List.of(base));
             List<String> paths = new ArrayList<>();
             scalarFacts(base, "", paths);

@@ -60,8 +60,7 @@ class PrecompiledRulesTest {
         List<String> differing = new ArrayList<>();
         List<TestCase> cases = CaseFiles.load(RULES, null);
         for (TestCase c : cases) {
-            ObjectNode input = c.input().deepCopy();
-            input.put("asOf", c.asOf());
+            ObjectNode input = c.request();
             DecisionRequest request = json.treeToValue(input, DecisionRequest.class);
             String expected = json.writeValueAsString(engine.decide(fromDrl, request, true));
             String actual = json.writeValueAsString(engine.decide(fromFile, request, true));

@@ -35,8 +35,7 @@ class RegimeFactsTest {
         int fewerFacts = 0;
         List<TestCase> cases = CaseFiles.load(RULES, null);
         for (TestCase c : cases) {
-            ObjectNode input = c.input().deepCopy();
-            input.put("asOf", c.asOf());
+            ObjectNode input = c.request();
             DecisionRequest request = RequestValidator.validate(json.treeToValue(input, DecisionRequest.class));
             Jurisdiction jurisdiction = ruleBase.jurisdictionFor(request.city());
             List<Regime> every = Arrays.stream(Topic.values())

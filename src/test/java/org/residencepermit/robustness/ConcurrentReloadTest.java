@@ -75,8 +75,7 @@ class ConcurrentReloadTest {
         List<DecisionRequest> requests = new ArrayList<>();
         var json = Json.mapper();
         for (var c : org.residencepermit.cases.CaseFiles.load(Path.of("rules"), null)) {
-            var input = (com.fasterxml.jackson.databind.node.ObjectNode) c.input().deepCopy();
-            input.put("asOf", c.asOf());
+            var input = c.request();
             requests.add(json.treeToValue(input, DecisionRequest.class));
         }
 

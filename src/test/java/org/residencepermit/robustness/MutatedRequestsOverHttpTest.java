@@ -47,8 +47,7 @@ class MutatedRequestsOverHttpTest {
     void mutatedRequestsNeverCauseServerErrorsAndEveryRefusalIsAProblem() throws Exception {
         List<ObjectNode> bases = new ArrayList<>();
         for (TestCase c : CaseFiles.load(Path.of("rules"), null)) {
-            ObjectNode body = c.input().deepCopy();
-            body.put("asOf", c.asOf());
+            ObjectNode body = c.request();
             bases.add(body);
         }
         assertTrue(bases.size() > 0, "no case inputs to mutate");

@@ -42,8 +42,7 @@ final class CaseRequests {
         List<DecisionRequest> requests = new ArrayList<>();
         for (TestCase c : CaseFiles.load(rules, null)) {
             try {
-                ObjectNode input = c.input().deepCopy();
-                input.put("asOf", c.asOf());
+                ObjectNode input = c.request();
                 DecisionRequest request = json.treeToValue(input, DecisionRequest.class);
                 engine.decide(request, false);
                 requests.add(request);
