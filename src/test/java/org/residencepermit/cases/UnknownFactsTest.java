@@ -3,6 +3,7 @@ package org.residencepermit.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.residencepermit.engine.DecisionEngine;
 import org.residencepermit.engine.InvalidRequestException;
@@ -43,11 +44,17 @@ class UnknownFactsTest {
             "submission.endorsementOffice", "submission.proxy.relationDetail",
             "appeal.rightsKnownDate", "appeal.reconsiderationDecisionReceivedDate");
 
+    private static DecisionEngine engine;
+    private final ObjectMapper json = Json.mapper();
+
+    @BeforeAll
+    static void loadRules() {
+        RulesFixtures.quietDroolsLogging();
+        engine = new DecisionEngine(RULES, UnknownFactsTest.class.getClassLoader());
+    }
+
     @Test
     void aFactMadeUnknownNeverTurnsOneDefiniteVerdictIntoTheOther() throws Exception {
-        RulesFixtures.quietDroolsLogging();
-        DecisionEngine engine = new DecisionEngine(RULES, UnknownFactsTest.class.getClassLoader());
-        ObjectMapper json = Json.mapper();
         List<String> flipped = new ArrayList<>();
         int tried = 0;
         for (TestCase c : CaseFiles.load(RULES, null)) {
@@ -86,9 +93,6 @@ class UnknownFactsTest {
      */
     @Test
     void theFactsAskedForAreNeverOnesTheRequestGave() throws Exception {
-        RulesFixtures.quietDroolsLogging();
-        DecisionEngine engine = new DecisionEngine(RULES, UnknownFactsTest.class.getClassLoader());
-        ObjectMapper json = Json.mapper();
         List<String> wrong = new ArrayList<>();
         for (TestCase c : CaseFiles.load(RULES, null)) {
             ObjectNode base = c.request();
