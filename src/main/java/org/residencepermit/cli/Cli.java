@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.residencepermit.cases.CaseFiles;
+import org.residencepermit.cases.CaseProperties;
 import org.residencepermit.cases.CaseResult;
 import org.residencepermit.cases.CaseRunner;
 import org.residencepermit.cases.RuleSetValidator;
@@ -33,12 +34,14 @@ import java.util.Set;
  *   test [JURISDICTION]                run the case files (of one jurisdiction, or all) and report failures
  *   validate [RULES_DIR]               compile a rules directory and run all its cases, without serving it; when
  *                                      they pass, write its precompiled-rules.bin for the service to load
+ *   check [RULES_DIR]                  try the properties every rule set must have on variants of its cases
+ *                                      ({@link CaseProperties}): no unknown fact decides, and so on
  * </pre>
  * The rules directory is {@code --rules DIR}, else -Ddecision.rules.dir, else $DECISION_RULES_DIR, else ./rules.
  * Exit codes: 0 success, 1 failing cases or invalid rules, 2 bad usage or input.
  */
 public final class Cli {
-    private static final Set<String> COMMANDS = Set.of("decide", "test", "validate", "help");
+    private static final Set<String> COMMANDS = Set.of("decide", "test", "validate", "check", "help");
     private final PrintStream out;
     private final PrintStream err;
     private final ObjectMapper json = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -61,6 +64,7 @@ public final class Cli {
                 case "decide" -> decide(rules, rest);
                 case "test" -> test(rules, rest.isEmpty() ? null : rest.get(0));
                 case "validate" -> validate(rest.isEmpty() ? rules : Path.of(rest.get(0)));
+                case "check" -> check(rest.isEmpty() ? rules : Path.of(rest.get(0)));
                 default -> usage();
             };
         } catch (RuleCompilationException e) {
@@ -152,6 +156,20 @@ public final class Cli {
         return 0;
     }
 
+    /** Tries {@link CaseProperties} on every case of the directory; 1 when any property is broken. */
+    private int check(Path rules) {
+        CaseProperties properties = new CaseProperties(new DecisionEngine(rules, Cli.class.getClassLoader()),
+                CaseFiles.load(rules, null));
+        int broken = 0;
+        for (CaseProperties.Check check : properties.all()) {
+            broken += check.violations().size();
+            out.println((check.violations().isEmpty() ? "OK    " : "BROKEN") + " " + check.property() + " ("
+                    + check.tried() + " requests tried, " + check.violations().size() + " break it)");
+            check.violations().forEach(violation -> out.println("  - " + violation));
+        }
+        return broken == 0 ? 0 : 1;
+    }
+
     private int usage() {
         err.println("""
                 usage: java -jar quarkus-run.jar [--rules DIR] COMMAND
@@ -159,6 +177,8 @@ public final class Cli {
                   test [JURISDICTION]                run the case files and report each case
                   validate [RULES_DIR]               compile and test a rules directory without serving it,
                                                      then write its precompiled-rules.bin for reloads
+                  check [RULES_DIR]                  try what every rule set must do on variants of its cases
+                                                     (an unknown fact never decides, ...)
                   (no command)                       start the HTTP service""");
         return 2;
     }

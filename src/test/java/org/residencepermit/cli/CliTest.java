@@ -85,6 +85,21 @@ class CliTest {
     }
 
     @Test
+    void checkFindsARuleThatReadsAnUnknownFactAsFalse() throws Exception {
+        Path rules = RulesFixtures.copyOfRules(tmp.resolve("unknown"));
+        assertEquals(0, cli.run("check", rules.toString()), out());
+        assertTrue(out().contains("OK     an unknown fact never decides"), out());
+
+        out.reset();
+        Path drl = rules.resolve("hangzhou/first-application.drl");
+        Files.writeString(drl, Files.readString(drl).replace("talent.talentOrInvestor == false,",
+                "talent.talentOrInvestor != true,"));
+        assertEquals(1, cli.run("check", rules.toString()), out());
+        assertTrue(out().contains("BROKEN an unknown fact never decides"), out());
+        assertTrue(out().contains("talent.talentOrInvestor = null turns ELIGIBLE into NOT_ELIGIBLE"), out());
+    }
+
+    @Test
     void rulesWhoseCasesFailLeaveNoPrecompiledFile() throws Exception {
         Path rules = RulesFixtures.copyOfRules(tmp.resolve("failing"));
         Path drl = rules.resolve("national/first-application.drl");
