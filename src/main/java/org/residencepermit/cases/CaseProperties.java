@@ -44,6 +44,8 @@ public final class CaseProperties {
     private final DecisionEngine engine;
     private final List<TestCase> cases;
     private final ObjectMapper json = Json.mapper();
+    /** Built on first use: see {@link #nullVariants()}. */
+    private List<List<Variant>> nullVariants;
 
     public CaseProperties(DecisionEngine engine, List<TestCase> cases) {
         this.engine = engine;
@@ -69,20 +71,17 @@ public final class CaseProperties {
     public Check unknownFactsThatDecide() {
         List<String> violations = new ArrayList<>();
         int tried = 0;
-        for (TestCase c : cases) {
-            ObjectNode request = c.request();
-            Verdict known = decide(request).verdict();
-            if (known == Verdict.NEEDS_MORE_INFO) {
+        for (List<Variant> variants : nullVariants()) {
+            Variant known = variants.get(0);
+            if (known.decision().verdict() == Verdict.NEEDS_MORE_INFO) {
                 continue;
             }
-            for (String path : scalarFacts(request)) {
-                Decision decision = decideOrNull(withNull(request, path));
-                if (decision == null) {
-                    continue;
-                }
+            for (Variant unknown : variants.subList(1, variants.size())) {
                 tried++;
-                if (decision.verdict() != known && decision.verdict() != Verdict.NEEDS_MORE_INFO) {
-                    violations.add(where(c) + path + " = null turns " + known + " into " + decision.verdict());
+                Verdict verdict = unknown.decision().verdict();
+                if (verdict != known.decision().verdict() && verdict != Verdict.NEEDS_MORE_INFO) {
+                    violations.add(where(unknown.testCase()) + unknown.nulled() + " = null turns "
+                            + known.decision().verdict() + " into " + verdict);
                 }
             }
         }
@@ -97,25 +96,47 @@ public final class CaseProperties {
     public Check factsAskedForThatWereGiven() {
         Set<String> violations = new TreeSet<>();
         int tried = 0;
-        for (TestCase c : cases) {
-            ObjectNode request = c.request();
-            List<ObjectNode> variants = new ArrayList<>(List.of(request));
-            scalarFacts(request).forEach(path -> variants.add(withNull(request, path)));
-            for (ObjectNode variant : variants) {
-                Decision decision = decideOrNull(variant);
-                if (decision == null) {
-                    continue;
-                }
+        for (List<Variant> variants : nullVariants()) {
+            for (Variant variant : variants) {
                 tried++;
-                for (String path : decision.missingFacts()) {
-                    JsonNode given = variant.at("/" + path.replace('.', '/'));
+                for (String path : variant.decision().missingFacts()) {
+                    JsonNode given = variant.request().at("/" + path.replace('.', '/'));
                     if (!given.isMissingNode() && !given.isNull()) {
-                        violations.add(where(c) + "asks for " + path + ", given as " + given);
+                        violations.add(where(variant.testCase()) + "asks for " + path + ", given as " + given);
                     }
                 }
             }
         }
         return new Check("missingFacts names only facts left null", tried, List.copyOf(violations));
+    }
+
+    /** A case's request, or that request with the fact at {@code nulled} made null, and its decision. */
+    private record Variant(TestCase testCase, String nulled, ObjectNode request, Decision decision) {
+    }
+
+    /**
+     * Per case: its own request first, then one variant per fact made null (those refused outright left out). Both
+     * checks on unknown facts read them, so each is decided once.
+     */
+    private List<List<Variant>> nullVariants() {
+        if (nullVariants == null) {
+            List<List<Variant>> all = new ArrayList<>(cases.size());
+            for (TestCase c : cases) {
+                ObjectNode request = c.request();
+                List<Variant> variants = new ArrayList<>();
+                variants.add(new Variant(c, null, request, decide(request)));
+                for (String path : scalarFacts(request)) {
+                    ObjectNode unknown = withNull(request, path);
+                    Decision decision = decideOrNull(unknown);
+                    if (decision != null) {
+                        variants.add(new Variant(c, path, unknown, decision));
+                    }
+                }
+                all.add(variants);
+            }
+            nullVariants = all;
+        }
+        return nullVariants;
     }
 
     /**
