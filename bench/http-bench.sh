@@ -13,10 +13,12 @@
 #   service:   POST reload right after the edit: the service compiles the changed DRL and runs every case itself.
 # Env: PORT (18080), THREADS (2), CONNECTIONS (16), WARMUP (15s), DURATION (20s), SKIP_BUILD=1, RELOADS (5),
 #      RULES_DIR (the rules/ of this checkout), JAVA_OPTS (-Xmx160m -Xmn24m -XX:+UseSerialGC
-#      -XX:TrimNativeHeapInterval=1000, as in the image: without a heap cap the JVM takes 1/4 of RAM and RSS under
+#      -XX:TrimNativeHeapInterval=1000 and the class-data archive, as in the image: without a heap cap the JVM takes 1/4 of RAM and RSS under
 #      load reached ~590 MB here; the serial collector's small young generation keeps the heap it touches small;
 #      without the trim, memory freed by the JIT and the DRL compiler stays resident after reloads; add
-#      -XX:NativeMemoryTracking=summary to see the JVM's account of its memory at each RSS peak).
+#      -XX:NativeMemoryTracking=summary to see the JVM's account of its memory at each RSS peak), CDS (1: before the
+#      start, a training run of this build makes a class-data archive for the default JAVA_OPTS, as the image's build
+#      does; 0: none).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -38,6 +40,7 @@ BASE="http://127.0.0.1:$PORT"
 export BODIES_DIR="$ROOT/bench/http/bodies"
 LOG="$(mktemp -t http-bench-server.XXXXXX.log)"
 SERVER_PID=""
+CDS_ARCHIVE=""
 
 stop_server() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -47,7 +50,7 @@ stop_server() {
   fi
   SERVER_PID=""
 }
-trap 'stop_server; rm -f "$LOG"; rm -rf "$RULES_COPY"' EXIT
+trap 'stop_server; rm -f "$LOG" "$CDS_ARCHIVE"; rm -rf "$RULES_COPY"' EXIT
 
 if ! command -v wrk >/dev/null; then
   echo "[http-bench] installing wrk"
@@ -62,11 +65,21 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   timeout 600 ./mvnw -q -B package -DskipTests
 fi
 
+DEFAULT_JAVA_OPTS="-Xmx160m -Xmn24m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000"
+if [ "${CDS:-1}" = 1 ]; then
+  CDS_ARCHIVE="$(mktemp -u -t http-bench-cds.XXXXXX).jsa"
+  echo "[http-bench] training run for the class-data archive (as the image's build does)"
+  timeout 300 java $DEFAULT_JAVA_OPTS -Xlog:cds=off -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" -Ddecision.training-run=true \
+      -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar >/dev/null 2>&1 \
+    || { echo "[http-bench] the training run failed" >&2; exit 1; }
+  DEFAULT_JAVA_OPTS+=" -XX:SharedArchiveFile=$CDS_ARCHIVE"
+fi
+
 echo "[http-bench] starting the service on $BASE (rules: $RULES_DIR)"
 START_NS=$(date +%s%N)
 # shellcheck disable=SC2086
 DECISION_ADMIN_API_KEY="$ADMIN_KEY" DECISION_RULES_DIR="$RULES_COPY" QUARKUS_HTTP_PORT="$PORT" \
-  QUARKUS_HTTP_HOST=127.0.0.1 java ${JAVA_OPTS:--Xmx160m -Xmn24m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000} -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
+  QUARKUS_HTTP_HOST=127.0.0.1 java ${JAVA_OPTS:-$DEFAULT_JAVA_OPTS} -jar target/quarkus-app/quarkus-run.jar >"$LOG" 2>&1 &
 SERVER_PID=$!
 READY_MS=""
 for _ in $(seq 1 1200); do   # at most 60 s

@@ -17,6 +17,10 @@ public interface DecisionConfig {
     /** When set, decision endpoints also require this key in the X-API-Key header; open by default. */
     Optional<String> apiKey();
 
+    /** Decide the rules' cases through the service's own endpoint after start-up, then exit (see TrainingRun). */
+    @WithDefault("false")
+    boolean trainingRun();
+
     interface Rules {
         /** The rules directory compiled at start-up and on reload. */
         @WithDefault("rules")
