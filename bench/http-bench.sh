@@ -13,12 +13,12 @@
 #   service:   POST reload right after the edit: the service compiles the changed DRL and runs every case itself.
 # Env: PORT (18080), THREADS (2), CONNECTIONS (16), WARMUP (15s), DURATION (20s), SKIP_BUILD=1, RELOADS (5),
 #      RULES_DIR (the rules/ of this checkout), JAVA_OPTS (-Xmx160m -Xmn24m -XX:+UseSerialGC
-#      -XX:TrimNativeHeapInterval=1000 and the class-data archive, as in the image: without a heap cap the JVM takes 1/4 of RAM and RSS under
-#      load reached ~590 MB here; the serial collector's small young generation keeps the heap it touches small;
-#      without the trim, memory freed by the JIT and the DRL compiler stays resident after reloads; add
-#      -XX:NativeMemoryTracking=summary to see the JVM's account of its memory at each RSS peak), CDS (1: before the
-#      start, a training run of this build makes a class-data archive for the default JAVA_OPTS, as the image's build
-#      does; 0: none).
+#      -XX:TrimNativeHeapInterval=1000 and the class-data archive, as in the image: without a heap cap the JVM
+#      takes 1/4 of RAM and RSS under load reached ~590 MB here; the serial collector's small young generation
+#      keeps the heap it touches small; without the trim, memory freed by the JIT and the DRL compiler stays
+#      resident after reloads; add -XX:NativeMemoryTracking=summary to see the JVM's account of its memory at
+#      each RSS peak), CDS (1: before the start, a training run of this build makes a class-data archive for the
+#      default JAVA_OPTS, as the image's build does; 0: none).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"

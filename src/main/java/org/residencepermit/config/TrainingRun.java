@@ -33,8 +33,9 @@ public class TrainingRun {
     private static final Logger LOG = Logger.getLogger(TrainingRun.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Besides the decisions: the other endpoints a client or an operator calls first. */
-    private static final List<String> OTHER_PATHS = List.of("/q/health/ready", "/q/health/live", "/api/v1/jurisdictions",
-            "/api/v1/documents", "/api/v1/channels", "/api/v1/rules", "/q/openapi", "/q/metrics");
+    private static final List<String> OTHER_PATHS = List.of("/q/health/ready", "/q/health/live",
+            "/api/v1/jurisdictions", "/api/v1/documents", "/api/v1/channels", "/api/v1/rules", "/q/openapi",
+            "/q/metrics");
 
     void start(@Observes StartupEvent event, DecisionConfig config, DecisionEngine engine,
                @ConfigProperty(name = "quarkus.http.port") int port) {
@@ -53,7 +54,8 @@ public class TrainingRun {
         int serverErrors = 0;
         try {
             for (String path : OTHER_PATHS) {
-                serverErrors += isServerError(send(client, HttpRequest.newBuilder(URI.create(base + path)).GET(), apiKey));
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+                serverErrors += isServerError(send(client, request, apiKey));
                 requests++;
             }
             for (Jurisdiction jurisdiction : engine.ruleBase().jurisdictions()) {
