@@ -33,10 +33,15 @@ public final class CaseRunner {
     private final ObjectMapper json = Json.mapper();
 
     public CaseResult run(DecisionEngine engine, RuleBase ruleBase, TestCase testCase) {
+        return run(engine, ruleBase, testCase, false);
+    }
+
+    /** Runs a case; with {@code explain} its decision carries the trace of the rules that fired. */
+    public CaseResult run(DecisionEngine engine, RuleBase ruleBase, TestCase testCase, boolean explain) {
         Decision decision;
         try {
             ObjectNode request = testCase.request();
-            decision = engine.decide(ruleBase, json.treeToValue(request, DecisionRequest.class), false);
+            decision = engine.decide(ruleBase, json.treeToValue(request, DecisionRequest.class), explain);
         } catch (Exception e) {
             return new CaseResult(testCase, List.of("request could not be decided: " + e), null);
         }

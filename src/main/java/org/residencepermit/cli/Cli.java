@@ -31,17 +31,21 @@ import java.util.Set;
  * Analyst commands that need no Java knowledge:
  * <pre>
  *   decide REQUEST.json [--explain]   decide one request file and print the decision as JSON
- *   test [JURISDICTION]                run the case files (of one jurisdiction, or all) and report failures
+ *   test [JURISDICTION] [--case NAME] [--explain]
+ *                                      run the case files (of one jurisdiction, or all; only the case NAME) and
+ *                                      report failures; --explain lists the rules a failing case fired
  *   validate [RULES_DIR]               compile a rules directory and run all its cases, without serving it; when
  *                                      they pass, write its precompiled-rules.bin for the service to load
  *   check [RULES_DIR]                  try the properties every rule set must have on variants of its cases
  *                                      ({@link CaseProperties}): no unknown fact decides, and so on
  * </pre>
- * The rules directory is {@code --rules DIR}, else -Ddecision.rules.dir, else $DECISION_RULES_DIR, else ./rules.
+ * The rules directory is {@code --rules DIR} (before or after the command), else -Ddecision.rules.dir, else
+ * $DECISION_RULES_DIR, else ./rules.
  * Exit codes: 0 success, 1 failing cases or invalid rules, 2 bad usage or input.
  */
 public final class Cli {
     private static final Set<String> COMMANDS = Set.of("decide", "test", "validate", "check", "help");
+    private static final String RULES_OPTION = "--rules";
     private final PrintStream out;
     private final PrintStream err;
     private final ObjectMapper json = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -51,18 +55,22 @@ public final class Cli {
         this.err = err;
     }
 
-    public static boolean isCommand(String arg) {
-        return COMMANDS.contains(arg);
+    /** Whether these program arguments ask for a command rather than the service. */
+    public static boolean isCommandLine(String... args) {
+        return args.length > 0 && (COMMANDS.contains(args[0]) || args[0].equals(RULES_OPTION));
     }
 
     public int run(String... args) {
         List<String> rest = new ArrayList<>(List.of(args));
-        String command = rest.remove(0);
         Path rules = rulesDirectory(rest);
+        if (rest.isEmpty()) {
+            return usage();
+        }
+        String command = rest.remove(0);
         try {
             return switch (command) {
                 case "decide" -> decide(rules, rest);
-                case "test" -> test(rules, rest.isEmpty() ? null : rest.get(0));
+                case "test" -> test(rules, rest);
                 case "validate" -> validate(rest.isEmpty() ? rules : Path.of(rest.get(0)));
                 case "check" -> check(rest.isEmpty() ? rules : Path.of(rest.get(0)));
                 default -> usage();
@@ -102,22 +110,39 @@ public final class Cli {
         }
     }
 
-    private int test(Path rules, String jurisdiction) {
+    private int test(Path rules, List<String> args) {
+        boolean explain = args.remove("--explain");
+        String caseName = option(args, "--case");
+        if (args.size() > 1 || args.contains("--case")) {
+            return usage();
+        }
         DecisionEngine engine = new DecisionEngine(rules, Cli.class.getClassLoader());
-        List<TestCase> cases = CaseFiles.load(rules, jurisdiction);
+        List<TestCase> cases = CaseFiles.load(rules, args.isEmpty() ? null : args.get(0)).stream()
+                .filter(c -> caseName == null || c.name().equals(caseName))
+                .toList();
+        if (cases.isEmpty()) {
+            err.println("no case " + (caseName == null ? "" : "named '" + caseName + "' ") + "in "
+                    + (args.isEmpty() ? rules : rules.resolve(args.get(0))));
+            return 1;
+        }
         CaseRunner runner = new CaseRunner();
         int failed = 0;
         for (TestCase c : cases) {
-            CaseResult result = runner.run(engine, engine.ruleBase(), c);
+            CaseResult result = runner.run(engine, engine.ruleBase(), c, explain);
             if (result.passed()) {
                 out.println("PASS  " + c.name());
-            } else {
-                failed++;
-                out.println("FAIL  " + result.report());
+                continue;
+            }
+            failed++;
+            out.println("FAIL  " + result.report());
+            if (explain && result.decision() != null) {
+                out.println("  rules fired:");
+                result.decision().trace().forEach(firing -> out.println("    " + firing.order() + ". " + firing.rule()
+                        + " (" + firing.title() + ") -> " + String.join(", ", firing.concluded())));
             }
         }
         out.println((cases.size() - failed) + " passed, " + failed + " failed");
-        return failed == 0 && !cases.isEmpty() ? 0 : 1;
+        return failed == 0 ? 0 : 1;
     }
 
     /**
@@ -172,9 +197,11 @@ public final class Cli {
 
     private int usage() {
         err.println("""
-                usage: java -jar quarkus-run.jar [--rules DIR] COMMAND
+                usage: java -jar quarkus-run.jar COMMAND [--rules DIR] ...
                   decide REQUEST.json [--explain]   decide one request and print the decision
-                  test [JURISDICTION]                run the case files and report each case
+                  test [JURISDICTION] [--case NAME] [--explain]
+                                                     run the case files (only the case NAME) and report each
+                                                     case; --explain lists the rules a failing case fired
                   validate [RULES_DIR]               compile and test a rules directory without serving it,
                                                      then write its precompiled-rules.bin for reloads
                   check [RULES_DIR]                  try what every rule set must do on variants of its cases
@@ -184,15 +211,23 @@ public final class Cli {
     }
 
     private static Path rulesDirectory(List<String> args) {
-        int i = args.indexOf("--rules");
-        if (i >= 0 && i + 1 < args.size()) {
-            String dir = args.get(i + 1);
-            args.remove(i + 1);
-            args.remove(i);
+        String dir = option(args, RULES_OPTION);
+        if (dir != null) {
             return Path.of(dir);
         }
         String configured = System.getProperty("decision.rules.dir", System.getenv("DECISION_RULES_DIR"));
         return Path.of(configured == null ? "rules" : configured);
+    }
+
+    /** Removes {@code name VALUE} from the arguments and returns the value; null when absent or without a value. */
+    private static String option(List<String> args, String name) {
+        int i = args.indexOf(name);
+        if (i < 0 || i + 1 >= args.size()) {
+            return null;
+        }
+        String value = args.remove(i + 1);
+        args.remove(i);
+        return value;
     }
 
     private static String format(CompileError error) {

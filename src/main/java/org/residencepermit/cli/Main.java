@@ -11,7 +11,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class Main {
 
     public static void main(String... args) {
-        if (args.length > 0 && Cli.isCommand(args[0])) {
+        if (Cli.isCommandLine(args)) {
             quietRuleEngineLogging();
             System.exit(new Cli(System.out, System.err).run(args));
         }

@@ -108,4 +108,37 @@ class CliTest {
         assertTrue(out().contains("FAIL  case"), out());
         assertFalse(Files.exists(PrecompiledRules.fileIn(rules)));
     }
+
+    @Test
+    void theRulesOptionMayComeBeforeTheCommandAndOneCaseCanBeRunByName() {
+        Path rules = RulesFixtures.copyOfRules(tmp.resolve("one-case"));
+        String[] args = {"--rules", rules.toString(), "test", "national", "--case", "NAT-FA-01"};
+        assertTrue(Cli.isCommandLine(args));
+        assertEquals(0, cli.run(args), out());
+        assertEquals("PASS  NAT-FA-01\n1 passed, 0 failed\n", out().replace("\r", ""));
+    }
+
+    @Test
+    void explainListsTheRulesAFailingCaseFired() throws Exception {
+        Path rules = RulesFixtures.copyOfRules(tmp.resolve("explain"));
+        Path drl = rules.resolve("national/first-application.drl");
+        Files.writeString(drl, Files.readString(drl).replace("RequiredDocument.of(DocumentCode.ID_CARD)", "RequiredDocument.of(DocumentCode.PHOTO)"));
+        assertEquals(1, cli.run("test", "--rules", rules.toString(), "national", "--case", "NAT-FA-01", "--explain"));
+        assertTrue(out().contains("FAIL  case 'NAT-FA-01'"), out());
+        assertTrue(out().contains("rules fired:"), out());
+        assertTrue(out().contains(". NAT-FA-1 half-year-same-day-boundary ("), out());
+        assertTrue(out().contains("0 passed, 1 failed"), out());
+    }
+
+    @Test
+    void anUnknownCaseNameIsAFailureNamingIt() {
+        assertEquals(1, cli.run("test", "national", "--case", "NO-SUCH-CASE"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no case named 'NO-SUCH-CASE'"));
+    }
+
+    @Test
+    void aRulesOptionWithoutACommandIsBadUsage() {
+        assertEquals(2, cli.run("--rules", tmp.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage:"));
+    }
 }
