@@ -20,6 +20,7 @@ import org.kie.internal.io.ResourceFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.residencepermit.model.City;
 import org.residencepermit.model.HolidayCalendar;
 import org.residencepermit.model.Procedure;
 import org.residencepermit.model.Regime;
@@ -35,6 +36,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -259,6 +261,7 @@ public final class RuleCompiler {
             return List.of();
         }
         List<Jurisdiction> result = new ArrayList<>();
+        Map<City, String> cityTakenBy = new HashMap<>();
         try (Stream<Path> children = Files.list(dir)) {
             for (Path folder : children.filter(Files::isDirectory).sorted().toList()) {
                 Path spec = folder.resolve("jurisdiction.yaml");
@@ -270,6 +273,12 @@ public final class RuleCompiler {
                     if (!folder.getFileName().toString().equals(j.id())) {
                         errors.add(new CompileError(dir.relativize(spec).toString(), 0,
                                 "id '" + j.id() + "' must equal the folder name"));
+                    }
+                    String other = cityTakenBy.putIfAbsent(j.city(), j.id());
+                    if (other != null) {
+                        // A request names its city; two jurisdictions for one city would leave one never consulted.
+                        errors.add(new CompileError(dir.relativize(spec).toString(), 0, "city " + j.city()
+                                + " is already decided by jurisdiction '" + other + "'"));
                     }
                     result.add(j);
                 } catch (IOException e) {
@@ -383,19 +392,30 @@ public final class RuleCompiler {
                     if (rules.putIfAbsent(info.key(), info) != null) {
                         continue;
                     }
+                    String file = sourceFile((RuleImpl) rule, pkg);
                     if (!RULE_NAME.matcher(rule.getName()).matches()) {
-                        errors.add(new CompileError(pkg.getName(), 0, "rule \"" + rule.getName()
+                        errors.add(new CompileError(file, 0, "rule \"" + rule.getName()
                                 + "\": name must be ASCII and start with a rulebook ID, e.g. \"BJ-END-1 window\""));
                     }
                     if (info.source() == null || info.source().isBlank()) {
-                        errors.add(new CompileError(pkg.getName(), 0, "rule \"" + rule.getName()
-                                + "\" has no @source metadata"));
+                        errors.add(new CompileError(file, 0, "rule \"" + rule.getName()
+                                + "\" has no @source metadata (its legal source)"));
+                    }
+                    if (info.title() == null || info.title().isBlank()) {
+                        errors.add(new CompileError(file, 0, "rule \"" + rule.getName()
+                                + "\" has no @title metadata (its Chinese title)"));
                     }
                 }
             }
         }
         return rules.values().stream()
                 .sorted(Comparator.comparing(RuleInfo::jurisdiction).thenComparing(RuleInfo::name)).toList();
+    }
+
+    /** The DRL file a rule was compiled from, relative to the rules directory; its package when unknown. */
+    private static String sourceFile(RuleImpl rule, KiePackage pkg) {
+        return rule.getResource() != null && rule.getResource().getSourcePath() != null
+                ? rule.getResource().getSourcePath() : pkg.getName();
     }
 
     private static String drlHash(Path dir, List<Path> files, Map<String, String> texts) {

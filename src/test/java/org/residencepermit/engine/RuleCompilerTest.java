@@ -66,11 +66,15 @@ class RuleCompilerTest {
     }
 
     @Test
-    void everyRuleNeedsASourceAndAnIdName() throws IOException {
+    void everyRuleNeedsASourceATitleAndAnIdNameAndTheErrorsNameItsFile() throws IOException {
         national(GOOD.replace("@source(\"test source\")", "").replace("NAT-T-1 always", "always"));
         RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
         assertTrue(e.errors().stream().anyMatch(err -> err.message().contains("must be ASCII and start with a rulebook ID")));
         assertTrue(e.errors().stream().anyMatch(err -> err.message().contains("no @source")));
+        assertTrue(e.errors().stream().allMatch(err -> err.file().equals("national/test.drl")), e.errors().toString());
+        national(GOOD.replace("@title(\"测试\")", ""));
+        e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+        assertTrue(e.errors().stream().anyMatch(err -> err.message().contains("no @title")), e.errors().toString());
     }
 
     @Test
@@ -88,5 +92,16 @@ class RuleCompilerTest {
         Files.writeString(dir.resolve("jurisdiction.yaml"), "id: beijing\ncity: BEIJING\nname: 北京\noverrides: [ENDORSMENT]\n");
         RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
         assertTrue(e.errors().get(0).file().contains("beijing"), e.errors().toString());
+    }
+
+    @Test
+    void twoJurisdictionsForOneCityAreAnError() throws IOException {
+        national(GOOD);
+        Path dir = Files.createDirectories(rules.resolve("wuhan"));
+        Files.writeString(dir.resolve("jurisdiction.yaml"), "id: wuhan\ncity: OTHER\nname: 武汉\n");
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+        assertEquals("wuhan/jurisdiction.yaml", e.errors().get(0).file(), e.errors().toString());
+        assertTrue(e.errors().get(0).message().contains("city OTHER is already decided by jurisdiction 'national'"),
+                e.errors().toString());
     }
 }
