@@ -1,11 +1,13 @@
 package org.residencepermit.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.residencepermit.engine.InvalidRequestException;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -49,14 +52,19 @@ public class ProblemMappers {
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
         String detail;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e.getCause() instanceof InputCoercionException || e instanceof InputCoercionException) {
+            // Jackson's text here names Java types ("out of range of int").
+            detail = (field == null ? "a number" : field) + " is out of range";
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "unknown field '" + unknown.getPropertyName() + "'";
         } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             detail = "'" + format.getValue() + "' is not " + expected(format.getTargetType());
         } else if (e instanceof InvalidFormatException format) {
-            detail = "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName()
-                    + (format.getTargetType().getSimpleName().equals("LocalDate") ? " (YYYY-MM-DD, a real date)" : "");
+            detail = "'" + format.getValue() + "' is not " + expected(format.getTargetType())
+                    + (format.getTargetType() == LocalDate.class ? ", a real date" : "");
+        } else if (e instanceof InvalidNullException) {
+            detail = (field == null ? "a value" : field) + " must not be null";
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             detail = wrongShape(field, mismatch);
         } else {
@@ -118,6 +126,8 @@ public class ProblemMappers {
             return "a string";
         } else if (type == LocalDate.class) {
             return "a date (YYYY-MM-DD)";
+        } else if (type == YearMonth.class) {
+            return "a month (YYYY-MM)";
         } else if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", ", "[", "]"));

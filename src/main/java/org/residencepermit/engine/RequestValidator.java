@@ -4,6 +4,7 @@ import org.residencepermit.model.DecisionRequest;
 import org.residencepermit.model.SocialInsurance;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * Rejects requests that cannot be evaluated at all (HTTP 400), naming the field. Requests that are merely incomplete
@@ -13,6 +14,7 @@ public final class RequestValidator {
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
     static final int MAX_COUNT = 10_000;
+    static final int MAX_TEXT = 200;
 
     private RequestValidator() {
     }
@@ -28,7 +30,10 @@ public final class RequestValidator {
         DecisionRequest r = request.normalized();
         checkRange("asOf", r.asOf());
         RequestDates.forEach(r, true, RequestValidator::checkRange);
+        checkMonth("employment.socialInsurance.lastPaidMonth", r.employment().socialInsurance().lastPaidMonth());
+        checkMonth("employment.tax.lastPaidMonth", r.employment().tax().lastPaidMonth());
         checkCounts(r);
+        checkTexts(r);
         return r;
     }
 
@@ -38,18 +43,56 @@ public final class RequestValidator {
         }
     }
 
+    private static void checkMonth(String path, YearMonth month) {
+        if (month != null) {
+            checkRange(path, month.atDay(1));
+        }
+    }
+
     private static void checkCounts(DecisionRequest r) {
-        checkCount("registration.registeredMonthsLast12", r.registration().registeredMonthsLast12());
+        checkMonthsWithin("registration.registeredMonthsLast12", r.registration().registeredMonthsLast12(), 12);
         SocialInsurance insurance = r.employment().socialInsurance();
         checkCount("employment.socialInsurance.consecutiveMonths", insurance.consecutiveMonths());
-        checkCount("employment.socialInsurance.monthsLast12", insurance.monthsLast12());
-        checkCount("employment.socialInsurance.monthsLast24", insurance.monthsLast24());
+        checkMonthsWithin("employment.socialInsurance.monthsLast12", insurance.monthsLast12(), 12);
+        checkMonthsWithin("employment.socialInsurance.monthsLast24", insurance.monthsLast24(), 24);
         checkCount("employment.socialInsurance.consecutiveMonthsSinceRegistration",
                 insurance.consecutiveMonthsSinceRegistration());
         checkCount("employment.tax.consecutiveMonths", r.employment().tax().consecutiveMonths());
         checkCount("submission.photoUploads", r.submission().photoUploads());
         if (r.submission().proxy() != null) {
             checkCount("submission.proxy.agentAge", r.submission().proxy().agentAge());
+        }
+    }
+
+    /** A count of months within the last {@code window} months cannot exceed the window. */
+    private static void checkMonthsWithin(String path, Integer value, int window) {
+        if (value != null && (value < 0 || value > window)) {
+            throw new InvalidRequestException(path, path + " must be between 0 and " + window);
+        }
+    }
+
+    /** Place names and free text: a blank one says nothing (leave it out when unknown), a huge one is not a name. */
+    private static void checkTexts(DecisionRequest r) {
+        checkText("cityName", r.cityName());
+        checkText("district", r.district());
+        checkText("applicant.hukouCity", r.applicant().hukouCity());
+        checkText("applicant.hukouCounty", r.applicant().hukouCounty());
+        checkText("applicant.hukouProvince", r.applicant().hukouProvince());
+        checkText("permit.issuingCity", r.permit().issuingCity());
+        if (r.submission().proxy() != null) {
+            checkText("submission.proxy.relationDetail", r.submission().proxy().relationDetail());
+        }
+    }
+
+    private static void checkText(String path, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.isBlank()) {
+            throw new InvalidRequestException(path, path + " must not be blank; leave it out when it is unknown");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new InvalidRequestException(path, path + " must be at most " + MAX_TEXT + " characters");
         }
     }
 

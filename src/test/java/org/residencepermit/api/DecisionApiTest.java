@@ -3,6 +3,8 @@ package org.residencepermit.api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class DecisionApiTest {
@@ -183,6 +186,38 @@ class DecisionApiTest {
         given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace("1990-05-20", "1066-10-14"))
                 .when().post("/api/v1/decisions")
                 .then().statusCode(400).body("field", equalTo("applicant.birthDate"));
+    }
+
+    /** Each row: text of WUHAN_RENTER, what replaces it, the field the problem must name, a part of its detail. */
+    @ParameterizedTest(name = "{1} -> 400 naming {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "\"city\": \"OTHER\"                | \"city\": 0                          | city                          | one of [",
+            "\"citizenship\": \"MAINLAND\"      | \"citizenship\": 3                   | applicant.citizenship         | one of [",
+            "\"city\": \"OTHER\"                | \"city\": \" OTHER\"                 | city                          | ' OTHER' is not one of [",
+            "\"hukouCity\": \"XINYANG\"         | \"hukouCity\": 123                   | applicant.hukouCity           | is not a string",
+            "\"hukouCity\": \"XINYANG\"         | \"hukouCity\": true                  | applicant.hukouCity           | is not a string",
+            "\"hukouCity\": \"XINYANG\"         | \"hukouCity\": \"  \"                  | applicant.hukouCity           | must not be blank",
+            "\"cityName\": \"WUHAN\"            | \"cityName\": \"\"                     | cityName                      | must not be blank",
+            "\"birthDate\": \"1990-05-20\"      | \"birthDate\": [1990, 5, 20]         | applicant.birthDate           | must be a date (YYYY-MM-DD)",
+            "\"birthDate\": \"1990-05-20\"      | \"birthDate\": \"1990-05-20T00:00:00\" | applicant.birthDate           | is not a date (YYYY-MM-DD)",
+            "\"asOf\": \"2024-07-15\"           | \"asOf\": \"2024-07-15T23:59:59Z\"     | asOf                          | is not a date (YYYY-MM-DD)",
+            "\"asOf\": \"2024-07-15\"           | \"asOf\": \" 2024-07-15\"              | asOf                          | is not a date (YYYY-MM-DD)",
+            "\"housingType\": \"RENTED\"        | \"housingType\": \"RENTED\"}, \"employment\": {\"socialInsurance\": {\"monthsLast24\": 25} | employment.socialInsurance.monthsLast24 | between 0 and 24",
+            "\"housingType\": \"RENTED\"        | \"housingType\": \"RENTED\"}, \"employment\": {\"tax\": {\"lastPaidMonth\": \"0001-01\"} | employment.tax.lastPaidMonth | must lie between",
+            "\"housingType\": \"RENTED\"        | \"housingType\": \"RENTED\"}, \"employment\": {\"tax\": {\"lastPaidMonth\": \"2024-7\"} | employment.tax.lastPaidMonth | is not a month (YYYY-MM)",
+            "\"basisChosen\"                    | \"documentsProvided\": [\"ID_CARD\", null], \"basisChosen\" | submission.documentsProvided[1] | null",
+            "\"basisChosen\"                    | \"photoUploads\": 99999999999, \"basisChosen\" | submission.photoUploads | is out of range",
+    })
+    void valuesOutsideTheContractAreRefusedNamingTheField(String text, String replacement, String field,
+                                                          String detail) {
+        assertTrue(WUHAN_RENTER.contains(text), text);
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER.replace(text, replacement))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("field", equalTo(field))
+                .body("detail", containsString(detail))
+                .body("detail", not(containsString("java")))
+                .body("detail", not(containsString("Exception")));
     }
 
     @Test
