@@ -116,7 +116,7 @@ final class DecisionAssembler {
                 frozen(c.notRequired), names,
                 offered,
                 refused ? null : c.timeLimit, c.fee, c.deadline, c.deadlineMissed,
-                consequenceMap(c.consequences), c.earliest, c.alternative,
+                consequenceMap(c.consequences), refused ? c.earliestWhenOnlyTimeIsMissing() : null, c.alternative,
                 frozen(c.altChannels), frozen(c.altDocs),
                 frozen(c.missingFacts),
                 c.conflicts == null ? List.of() : c.conflicts.stream().map(Reason::code).toList(), frozen(c.notes),
@@ -149,7 +149,21 @@ final class DecisionAssembler {
         LocalDate deadline;
         LocalDate deadlineMissed;
         LocalDate earliest;
+        List<String> resolvedByTime;
         String alternative;
+
+        /** The latest of the dates, if waiting resolves every refusal; null if any refusal is not a matter of time. */
+        LocalDate earliestWhenOnlyTimeIsMissing() {
+            if (earliest == null) {
+                return null;
+            }
+            for (Reason refusal : ineligible) {
+                if (!resolvedByTime.contains(refusal.code())) {
+                    return null;
+                }
+            }
+            return earliest;
+        }
 
         void take(Recorder.Attributed a) {
             RuleInfo rule = a.rule();
@@ -190,6 +204,7 @@ final class DecisionAssembler {
                 deadlineMissed = d.missed() ? d.date() : deadlineMissed;
             } else if (fact instanceof EarliestEligibleDate d) {
                 earliest = earliest == null || d.date().isAfter(earliest) ? d.date() : earliest;
+                resolvedByTime = addUnique(resolvedByTime, d.resolves());
             } else if (fact instanceof Consequence c) {
                 if (consequences == null) {
                     consequences = new EnumMap<>(ConsequenceKey.class);
