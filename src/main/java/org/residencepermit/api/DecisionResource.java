@@ -23,6 +23,8 @@ import org.residencepermit.engine.InvalidRequestException;
 import org.residencepermit.model.Decision;
 import org.residencepermit.model.DecisionRequest;
 
+import java.util.List;
+
 /** POST /api/v1/decisions: one request in, one decision out; {@code ?explain=true} adds the rule trace. */
 @Path("/api/v1/decisions")
 public class DecisionResource {
@@ -56,7 +58,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "The decision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, unknown or repeated field, unknown "
-            + "enum value, impossible date, a missing asOf/procedure/city, or explain neither true nor false; `field` "
+            + "enum value, impossible date, a missing asOf/procedure/city, or explain not given once as true or false; `field` "
             + "names the JSON path",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body larger than quarkus.http.limits.max-body-size",
@@ -64,7 +66,7 @@ public class DecisionResource {
     public Decision decide(DecisionRequest request,
                            @Parameter(description = "Add the trace: every rule fired, in order, with the facts it matched",
                                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                           @QueryParam("explain") String explain) {
+                           @QueryParam("explain") List<String> explain) {
         Timer.Sample sample = Timer.start(registry);
         Decision decision = engine.decide(request, flag("explain", explain));
         String city = decision.city().name();
@@ -75,9 +77,19 @@ public class DecisionResource {
         return decision;
     }
 
-    /** JAX-RS would read anything but "true" as false; a caller who asked for "yes" must not silently get no trace. */
-    private static boolean flag(String name, String value) {
-        if (value == null || value.equalsIgnoreCase("false")) {
+    /**
+     * JAX-RS would read anything but "true" as false, and the first of repeated values; a caller who asked for "yes",
+     * or for both, must not silently get one answer.
+     */
+    private static boolean flag(String name, List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return false;
+        }
+        if (values.size() > 1) {
+            throw new InvalidRequestException(name, name + " is given more than once");
+        }
+        String value = values.get(0);
+        if (value.equalsIgnoreCase("false")) {
             return false;
         } else if (value.equalsIgnoreCase("true")) {
             return true;

@@ -75,11 +75,16 @@ class DecisionApiTest {
     }
 
     @Test
-    void anExplainFlagThatIsNeitherTrueNorFalseIsRefused() {
+    void anExplainFlagThatIsNeitherTrueNorFalseOrGivenTwiceIsRefused() {
         given().contentType(ContentType.JSON).body(WUHAN_RENTER)
                 .when().post("/api/v1/decisions?explain=yes")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("field", equalTo("explain"));
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions?explain=true&explain=false")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("field", equalTo("explain"))
+                .body("detail", equalTo("explain is given more than once"));
         given().contentType(ContentType.JSON).body(WUHAN_RENTER)
                 .when().post("/api/v1/decisions?explain=false")
                 .then().statusCode(200).body("trace", equalTo(null));
