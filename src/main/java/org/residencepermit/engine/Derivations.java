@@ -64,6 +64,7 @@ public final class Derivations {
 
         return new Derived(asOf, age, monthsSinceRegistration, onRegistrationBoundary, expiry, permitAgeMonths,
                 onPermitBoundary, daysToExpiry, overdueDays, monthsOverdue, suspended, leftHukouPlace(r),
+                cityNameContradictsCity(r), permitIssuedElsewhere(r),
                 employment, residence, study, basis, proxyRequested, proxyEligiblePerson, agentQualified,
                 datesAfterAsOf(r), datesBeforeBirth(r), unknownBasisFacts(r, employment || residence || study),
                 proxyRequested && !proxyEligiblePerson ? unknownProxyPersonFacts(r) : List.of());
@@ -107,15 +108,84 @@ public final class Derivations {
         return unknown;
     }
 
-    /** Compares the hukou city with the city of residence (cityName, or the city itself when it is named). */
+    /** The city of residence: the city itself when it is a known one, else cityName (city OTHER). */
+    private static String residenceCity(DecisionRequest r) {
+        return r.city() != null && r.city() != City.OTHER ? r.city().name() : r.cityName();
+    }
+
+    /**
+     * Compares the hukou city with the city of residence (the known city, or cityName with city OTHER), both
+     * normalised by {@link #cityKey}: "北京市", "北京", "beijing" and "BEIJING CITY" are all Beijing.
+     */
     private static Boolean leftHukouPlace(DecisionRequest r) {
-        String residenceCity = r.cityName() != null ? r.cityName()
-                : r.city() != null && r.city() != City.OTHER ? r.city().name() : null;
-        String hukouCity = r.applicant().hukouCity();
-        if (residenceCity == null || hukouCity == null) {
+        String residence = cityKey(residenceCity(r));
+        String hukou = cityKey(r.applicant().hukouCity());
+        if (residence == null || hukou == null) {
             return null;
         }
-        return !residenceCity.trim().equalsIgnoreCase(hukouCity.trim());
+        return !residence.equals(hukou);
+    }
+
+    /**
+     * A city name reduced to a comparable key: trimmed, upper case, inner blanks, hyphens and underscores dropped, a
+     * trailing "CITY" (English) or 市 (Chinese) dropped, and the Chinese name of a known city replaced by its enum
+     * name. Free-text cities compare after the same steps (WUHAN = Wuhan City; 武汉市 = 武汉); a pinyin and a Chinese
+     * spelling of a city the service does not know cannot be matched. Null for a blank name.
+     */
+    static String cityKey(String name) {
+        if (name == null) {
+            return null;
+        }
+        String key = name.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s\\u3000_\\-]+", " ").strip();
+        if (key.endsWith(" CITY")) {
+            key = key.substring(0, key.length() - " CITY".length());
+        }
+        key = key.replace(" ", "");
+        if (key.length() > 1 && key.endsWith("市")) {
+            key = key.substring(0, key.length() - 1);
+        }
+        if (key.isEmpty()) {
+            return null;
+        }
+        for (City c : City.values()) {
+            if (c.chineseName() != null && c.chineseName().equals(key)) {
+                return c.name();
+            }
+        }
+        return key;
+    }
+
+    /** The known city a name denotes (enum name or Chinese name, any of the spellings {@link #cityKey} accepts), else null. */
+    private static City knownCity(String name) {
+        String key = cityKey(name);
+        for (City c : City.values()) {
+            if (c != City.OTHER && c.name().equals(key)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Rulebook section 6 step 1: cityName names another known city than {@code city} (e.g. BEIJING / 上海市). */
+    private static boolean cityNameContradictsCity(DecisionRequest r) {
+        if (r.city() == null || r.city() == City.OTHER || r.cityName() == null) {
+            return false;
+        }
+        City named = knownCity(r.cityName());
+        return named != null && named != r.city();
+    }
+
+    /**
+     * Whether the permit was issued by another city than the city of residence (rulebook 3.7: permit.held means a
+     * permit of this city); null when either city is unknown.
+     */
+    private static Boolean permitIssuedElsewhere(DecisionRequest r) {
+        String residence = cityKey(residenceCity(r));
+        String issuer = cityKey(r.permit().issuingCity());
+        if (residence == null || issuer == null) {
+            return null;
+        }
+        return !residence.equals(issuer);
     }
 
     /** Rulebook section 6, step 1: a date after asOf (other than expiry dates) contradicts the request. */
@@ -126,6 +196,15 @@ public final class Derivations {
                 paths.add(path);
             }
         });
+        // Year-months (3.5): a month after asOf's month has not begun, so nothing can have been paid for it yet.
+        java.time.YearMonth month = java.time.YearMonth.from(r.asOf());
+        if (r.employment().socialInsurance().lastPaidMonth() != null
+                && r.employment().socialInsurance().lastPaidMonth().isAfter(month)) {
+            paths.add("employment.socialInsurance.lastPaidMonth");
+        }
+        if (r.employment().tax().lastPaidMonth() != null && r.employment().tax().lastPaidMonth().isAfter(month)) {
+            paths.add("employment.tax.lastPaidMonth");
+        }
         return paths;
     }
 

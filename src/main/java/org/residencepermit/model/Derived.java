@@ -16,6 +16,10 @@ import java.util.List;
  * @param daysToExpiry expiryDate - asOf in days
  * @param overdueDays asOf - expiryDate in days (CONV-3), negative before expiry
  * @param functionSuspended a held permit whose expiry has passed (REG-NAT Art. 10(3))
+ * @param leftHukouPlace the hukou city differs from the city of residence (names compared in any spelling of a known
+ *                       city, with or without 市 / " CITY"); null when either is unknown
+ * @param cityNameContradictsCity cityName names another known city than {@code city}
+ * @param permitIssuedElsewhere permit.issuingCity is another city than the city of residence; null when unknown
  * @param basis the basis chosen by the applicant, else the first satisfied in the order E, R, S
  * @param proxyRequested the applicant is not present in person
  * @param proxyEligiblePerson under 16, mobility-impaired (elderly) or disabled (REG-NAT Art. 9(3))
@@ -31,7 +35,7 @@ public record Derived(LocalDate asOf, Integer age,
                       Integer monthsSinceRegistration, boolean onRegistrationMonthBoundary,
                       LocalDate expiryDate, Integer permitAgeMonths, boolean onPermitMonthBoundary,
                       Long daysToExpiry, Long overdueDays, Integer monthsOverdue, boolean functionSuspended,
-                      Boolean leftHukouPlace,
+                      Boolean leftHukouPlace, boolean cityNameContradictsCity, Boolean permitIssuedElsewhere,
                       boolean stableEmployment, boolean stableResidence, boolean continuousStudy, Basis basis,
                       boolean proxyRequested, boolean proxyEligiblePerson, boolean agentGuardianOrCloseRelative,
                       List<String> factsDatedAfterAsOf, List<String> factsDatedBeforeBirth,
