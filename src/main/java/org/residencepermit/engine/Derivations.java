@@ -9,14 +9,16 @@ import org.residencepermit.model.HousingType;
 import org.residencepermit.model.ProxyRelation;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Computes the {@link Derived} values of a normalized request, once, with {@link LegalDates}. */
 public final class Derivations {
-
     private static final Set<HousingType> STABLE_HOUSING = EnumSet.of(HousingType.OWNED, HousingType.RENTED,
             HousingType.EMPLOYER_DORM, HousingType.SCHOOL_DORM, HousingType.LODGING_WITH_RELATIVE,
             HousingType.LODGING_WITH_OTHER);
@@ -26,6 +28,8 @@ public final class Derivations {
     private static final String EMPLOYMENT_FACT = "employment.employmentType";
     private static final String RESIDENCE_FACT = "housing.housingType";
     private static final String STUDY_FACT = "study.enrolledFullTime";
+    /** Blanks (also the ideographic space), hyphens and underscores inside a city name. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u3000_\\-]+");
 
     private Derivations() {
     }
@@ -136,7 +140,7 @@ public final class Derivations {
         if (name == null) {
             return null;
         }
-        String key = name.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s\\u3000_\\-]+", " ").strip();
+        String key = SEPARATORS.matcher(name.strip().toUpperCase(Locale.ROOT)).replaceAll(" ").strip();
         if (key.endsWith(" CITY")) {
             key = key.substring(0, key.length() - " CITY".length());
         }
@@ -197,7 +201,7 @@ public final class Derivations {
             }
         });
         // Year-months (3.5): a month after asOf's month has not begun, so nothing can have been paid for it yet.
-        java.time.YearMonth month = java.time.YearMonth.from(r.asOf());
+        YearMonth month = YearMonth.from(r.asOf());
         if (r.employment().socialInsurance().lastPaidMonth() != null
                 && r.employment().socialInsurance().lastPaidMonth().isAfter(month)) {
             paths.add("employment.socialInsurance.lastPaidMonth");
