@@ -13,9 +13,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Computes the {@link Derived} values of a normalized request, once, with {@link LegalDates}. */
 public final class Derivations {
@@ -28,8 +26,7 @@ public final class Derivations {
     private static final String EMPLOYMENT_FACT = "employment.employmentType";
     private static final String RESIDENCE_FACT = "housing.housingType";
     private static final String STUDY_FACT = "study.enrolledFullTime";
-    /** Blanks (also the ideographic space), hyphens and underscores inside a city name. */
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\u3000_\\-]+");
+    private static final City[] CITIES = City.values();
 
     private Derivations() {
     }
@@ -140,29 +137,57 @@ public final class Derivations {
         if (name == null) {
             return null;
         }
-        String key = SEPARATORS.matcher(name.strip().toUpperCase(Locale.ROOT)).replaceAll(" ").strip();
-        if (key.endsWith(" CITY")) {
-            key = key.substring(0, key.length() - " CITY".length());
+        if (isAlreadyAKey(name)) {
+            return name;   // the usual "WUHAN", and every known city's enum name: nothing to normalise
         }
-        key = key.replace(" ", "");
-        if (key.length() > 1 && key.endsWith("市")) {
-            key = key.substring(0, key.length() - 1);
-        }
-        if (key.isEmpty()) {
-            return null;
-        }
-        for (City c : City.values()) {
-            if (c.chineseName() != null && c.chineseName().equals(key)) {
-                return c.name();
+        // One pass without regular expressions: this runs up to three times on every decision.
+        StringBuilder key = new StringBuilder(name.length());
+        int lastWordStart = 0;
+        boolean separated = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u3000' || c == '_' || c == '-') {
+                separated = key.length() > 0;
+            } else {
+                if (separated) {
+                    lastWordStart = key.length();
+                    separated = false;
+                }
+                key.append(Character.toUpperCase(c));
             }
         }
-        return key;
+        int length = key.length();
+        if (lastWordStart > 0 && length - lastWordStart == 4 && key.indexOf("CITY", lastWordStart) == lastWordStart) {
+            key.setLength(lastWordStart);
+        } else if (length > 1 && key.charAt(length - 1) == '市') {
+            key.setLength(length - 1);
+        }
+        if (key.length() == 0) {
+            return null;
+        }
+        String text = key.toString();
+        for (City city : CITIES) {
+            if (text.equals(city.chineseName())) {
+                return city.name();
+            }
+        }
+        return text;
+    }
+
+    private static boolean isAlreadyAKey(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c < 'A' || c > 'Z') && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 
     /** The known city a name denotes (enum name or Chinese name, any of the spellings {@link #cityKey} accepts), else null. */
     private static City knownCity(String name) {
         String key = cityKey(name);
-        for (City c : City.values()) {
+        for (City c : CITIES) {
             if (c != City.OTHER && c.name().equals(key)) {
                 return c;
             }

@@ -10,6 +10,7 @@ import org.residencepermit.model.DecisionRequest;
 import org.residencepermit.model.Derived;
 import org.residencepermit.model.DocumentCode;
 import org.residencepermit.model.HousingType;
+import org.residencepermit.model.PermitStatus;
 import org.residencepermit.model.Verdict;
 
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
 
 /**
  * The physical-limit reference: the national rules for FIRST_APPLICATION (NAT-SCOPE-1, NAT-FA-1..6, the national
- * address-proof table, VALIDATION-1/2/5/6/7, CONV-8, CONV-10) hand-written in plain Java, for an applicant who applies in
+ * address-proof table, VALIDATION-1/2/5/6/7/8/10/12, CONV-8, CONV-10) hand-written in plain Java, for an applicant who applies in
  * person. It uses the same request validation and {@link Derivations} as the engine, so the difference to the engine
  * is the cost of the rule engine itself (sessions, matching, listener, assembly).
  */
@@ -47,7 +48,7 @@ final class HandWrittenFirstApplication {
         boolean uncertain = false;
         LocalDate earliest = null;
 
-        // VALIDATION-1, -2, -5, -6, -7
+        // VALIDATION-1, -2, -5, -6, -7, -8, -10, -12
         if (!d.factsDatedAfterAsOf().isEmpty()) {
             conflicts.add("DATE_AFTER_AS_OF");
         }
@@ -65,6 +66,18 @@ final class HandWrittenFirstApplication {
         }
         if (r.submission().applicantPresent() == null && r.submission().proxy() != null) {
             moreInfo.add("submission.applicantPresent");
+        }
+        if (d.cityNameContradictsCity()) {
+            conflicts.add("CITY_NAME_CONTRADICTS_CITY");
+        }
+        if ((r.permit().status() == PermitStatus.ACTIVE || r.permit().status() == PermitStatus.SUSPENDED)
+                && (r.permit().cancellationDate() != null || r.permit().cancellationReason() != null)) {
+            conflicts.add("STATUS_CONTRADICTS_CANCELLATION");
+        }
+        Integer insuredSinceRegistration = r.employment().socialInsurance().consecutiveMonthsSinceRegistration();
+        if (insuredSinceRegistration != null && d.monthsSinceRegistration() != null && d.monthsSinceRegistration() >= 0
+                && insuredSinceRegistration > d.monthsSinceRegistration() + 1) {
+            conflicts.add("INSURANCE_MONTHS_EXCEED_REGISTRATION");
         }
         // NAT-SCOPE-1
         Citizenship citizenship = r.applicant().citizenship();
