@@ -85,21 +85,24 @@ class RuleCompilerTest {
         assertTrue(e.getMessage().contains("national base rules are missing"));
     }
 
+    /** The national GOOD rules plus a jurisdiction folder with this jurisdiction.yaml, which must not compile. */
+    private RuleCompilationException refusedWithJurisdiction(String id, String yaml) throws IOException {
+        national(GOOD);
+        Path dir = Files.createDirectories(rules.resolve(id));
+        Files.writeString(dir.resolve("jurisdiction.yaml"), yaml);
+        return assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+    }
+
     @Test
     void unknownTopicInOverridesIsAnError() throws IOException {
-        national(GOOD);
-        Path dir = Files.createDirectories(rules.resolve("beijing"));
-        Files.writeString(dir.resolve("jurisdiction.yaml"), "id: beijing\ncity: BEIJING\nname: 北京\noverrides: [ENDORSMENT]\n");
-        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+        RuleCompilationException e = refusedWithJurisdiction("beijing",
+                "id: beijing\ncity: BEIJING\nname: 北京\noverrides: [ENDORSMENT]\n");
         assertTrue(e.errors().get(0).file().contains("beijing"), e.errors().toString());
     }
 
     @Test
     void twoJurisdictionsForOneCityAreAnError() throws IOException {
-        national(GOOD);
-        Path dir = Files.createDirectories(rules.resolve("wuhan"));
-        Files.writeString(dir.resolve("jurisdiction.yaml"), "id: wuhan\ncity: OTHER\nname: 武汉\n");
-        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+        RuleCompilationException e = refusedWithJurisdiction("wuhan", "id: wuhan\ncity: OTHER\nname: 武汉\n");
         assertEquals("wuhan/jurisdiction.yaml", e.errors().get(0).file(), e.errors().toString());
         assertTrue(e.errors().get(0).message().contains("city OTHER is already decided by jurisdiction 'national'"),
                 e.errors().toString());
