@@ -52,7 +52,7 @@ final class DecisionAssembler {
 
     static final String NO_RULE_DECIDED = "NO_RULE_DECIDED";
     private static final Set<Aspect> NOT_ASSERTED_WHEN_REFUSED =
-            java.util.EnumSet.of(Aspect.DOCUMENTS, Aspect.CHANNELS, Aspect.TIME_LIMIT);
+            java.util.EnumSet.of(Aspect.DOCUMENTS, Aspect.CHANNELS, Aspect.TIME_LIMIT, Aspect.FEE);
 
     private DecisionAssembler() {
     }
@@ -86,6 +86,11 @@ final class DecisionAssembler {
                 reasons.addAll(kind);
             }
         }
+        if (verdict == Verdict.NOT_ELIGIBLE && c.eligible != null) {
+            // A refused request is not "eligible" in any part: what a rule found in its favour is a condition met.
+            reasons.replaceAll(r -> r.kind().equals("ELIGIBLE") ? new Reason(r.ruleId(), "CONDITION_MET", r.code(),
+                    r.message(), r.title(), r.source()) : r);
+        }
         List<String> ruleIds = new ArrayList<>(fired.size());
         for (RuleInfo rule : fired) {
             addUnique(ruleIds, rule.id());
@@ -115,7 +120,7 @@ final class DecisionAssembler {
                 refused ? List.of() : frozen(c.missingDocs),
                 frozen(c.notRequired), names,
                 offered,
-                refused ? null : c.timeLimit, c.fee, c.deadline, c.deadlineMissed,
+                refused ? null : c.timeLimit, refused ? null : c.fee, c.deadline, c.deadlineMissed,
                 consequenceMap(c.consequences), refused ? c.earliestWhenOnlyTimeIsMissing() : null, c.alternative,
                 frozen(c.altChannels), frozen(c.altDocs),
                 frozen(c.missingFacts),

@@ -94,4 +94,23 @@ class DecisionEngineTest {
         assertEquals(java.util.List.of(org.residencepermit.model.Channel.OFFLINE_RESIDENCE_POLICE_STATION,
                 org.residencepermit.model.Channel.OFFLINE_ENTRUSTED_COMMUNITY_BODY), decision.channels());
     }
+
+    @Test
+    void aRefusedRequestShowsWhatHeldAsConditionsMetAndNoFee() throws Exception {
+        // Beijing, a lost permit whose function has been suspended for more than 6 months (BJ-LATE-2): the national
+        // replacement rule still finds the card reissuable, but the request is refused.
+        DecisionRequest request = Json.mapper().readValue("""
+                {"asOf": "2024-03-12", "city": "BEIJING", "procedure": "REISSUE_LOST",
+                 "applicant": {"birthDate": "1990-01-01", "citizenship": "MAINLAND", "hukouCity": "XIAN"},
+                 "permit": {"held": true, "validityStartDate": "2022-01-01", "expiryDate": "2023-01-01", "lost": true},
+                 "submission": {"applicantPresent": true}}
+                """, DecisionRequest.class);
+        Decision decision = engine.decide(request, false);
+        assertEquals(Verdict.NOT_ELIGIBLE, decision.verdict());
+        assertTrue(decision.reasons().stream().anyMatch(r -> r.code().equals("SUSPENDED_MORE_THAN_6_MONTHS")));
+        assertTrue(decision.reasons().stream().anyMatch(r -> r.code().equals("LOST_CARD_REISSUABLE")
+                && r.kind().equals("CONDITION_MET")), decision.reasons().toString());
+        assertTrue(decision.reasons().stream().noneMatch(r -> r.kind().equals("ELIGIBLE")), decision.reasons().toString());
+        assertEquals(null, decision.fee());
+    }
 }
