@@ -2,6 +2,10 @@ package org.residencepermit.engine;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.residencepermit.cases.CaseFiles;
+import org.residencepermit.cases.TestCase;
 import org.residencepermit.model.AppealDecisionType;
 import org.residencepermit.model.AppealRoute;
 import org.residencepermit.model.Appeal;
@@ -112,5 +116,31 @@ class DecisionEngineTest {
                 && r.kind().equals("CONDITION_MET")), decision.reasons().toString());
         assertTrue(decision.reasons().stream().noneMatch(r -> r.kind().equals("ELIGIBLE")), decision.reasons().toString());
         assertEquals(null, decision.fee());
+    }
+
+    @Test
+    void aDeadlineMissedByDaysInAYearWithoutHolidayCalendarMakesTheVerdictUncertain() {
+        // 60 days from 2026-08-02 end on 2026-10-01 (weekends only: 2026 is not in holidays.yaml), in National Day.
+        Decision fourDaysLate = engine.decide(appeal("2026-10-05", "2026-08-02"), false);
+        assertEquals(Verdict.NOT_ELIGIBLE, fourDaysLate.verdict());
+        assertTrue(fourDaysLate.uncertainNotes().stream().anyMatch(n -> n.startsWith("CONV-7 [VERDICT]")),
+                fourDaysLate.uncertainNotes().toString());
+        Decision monthsLate = engine.decide(appeal("2027-03-01", "2026-08-02"), false);
+        assertTrue(monthsLate.uncertainNotes().stream().noneMatch(n -> n.startsWith("CONV-7 [VERDICT]")),
+                monthsLate.uncertainNotes().toString());
+    }
+
+    /** The cases NAT-C88, SH-C45, HZ-C49 and SZ-C25 are uncertain for other reasons too; this checks the proxy's note. */
+    @ParameterizedTest
+    @CsvSource({"national, NAT-C88", "shanghai, SH-C45", "hangzhou, HZ-C49",
+            "shenzhen, SZ-C25"})
+    void aProxyForAnAdultUnder60WithReducedMobilityIsAdmittedButUncertain(String jurisdiction, String caseId)
+            throws Exception {
+        TestCase testCase = CaseFiles.load(Path.of("rules"), jurisdiction).stream().filter(c -> c.name().startsWith(caseId + " "))
+                .findFirst().orElseThrow();
+        Decision decision = engine.decide(Json.mapper().treeToValue(testCase.request(), DecisionRequest.class), false);
+        assertTrue(decision.uncertainNotes().stream().anyMatch(n -> n.contains("[VERDICT]: The applicant is"
+                + " mobility-impaired but under 60")), decision.uncertainNotes().toString());
+        assertTrue(decision.reasons().stream().noneMatch(r -> r.code().equals("PROXY_NOT_PERMITTED_FOR_APPLICANT")));
     }
 }
