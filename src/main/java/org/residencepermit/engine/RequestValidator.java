@@ -50,24 +50,17 @@ public final class RequestValidator {
     }
 
     private static void checkCounts(DecisionRequest r) {
-        checkMonthsWithin("registration.registeredMonthsLast12", r.registration().registeredMonthsLast12(), 12);
+        checkCount("registration.registeredMonthsLast12", r.registration().registeredMonthsLast12(), 12);
         SocialInsurance insurance = r.employment().socialInsurance();
         checkCount("employment.socialInsurance.consecutiveMonths", insurance.consecutiveMonths());
-        checkMonthsWithin("employment.socialInsurance.monthsLast12", insurance.monthsLast12(), 12);
-        checkMonthsWithin("employment.socialInsurance.monthsLast24", insurance.monthsLast24(), 24);
+        checkCount("employment.socialInsurance.monthsLast12", insurance.monthsLast12(), 12);
+        checkCount("employment.socialInsurance.monthsLast24", insurance.monthsLast24(), 24);
         checkCount("employment.socialInsurance.consecutiveMonthsSinceRegistration",
                 insurance.consecutiveMonthsSinceRegistration());
         checkCount("employment.tax.consecutiveMonths", r.employment().tax().consecutiveMonths());
         checkCount("submission.photoUploads", r.submission().photoUploads());
         if (r.submission().proxy() != null) {
             checkCount("submission.proxy.agentAge", r.submission().proxy().agentAge());
-        }
-    }
-
-    /** A count of months within the last {@code window} months cannot exceed the window. */
-    private static void checkMonthsWithin(String path, Integer value, int window) {
-        if (value != null && (value < 0 || value > window)) {
-            throw new InvalidRequestException(path, path + " must be between 0 and " + window);
         }
     }
 
@@ -97,8 +90,13 @@ public final class RequestValidator {
     }
 
     private static void checkCount(String path, Integer value) {
-        if (value != null && (value < 0 || value > MAX_COUNT)) {
-            throw new InvalidRequestException(path, path + " must be between 0 and " + MAX_COUNT);
+        checkCount(path, value, MAX_COUNT);
+    }
+
+    /** A count of months within the last {@code max} months cannot exceed them; other counts stay below MAX_COUNT. */
+    private static void checkCount(String path, Integer value, int max) {
+        if (value != null && (value < 0 || value > max)) {
+            throw new InvalidRequestException(path, path + " must be between 0 and " + max);
         }
     }
 
