@@ -28,14 +28,15 @@ public final class CaseProperties {
     /**
      * Facts whose null has a meaning of its own in the fact model (rulebook section 3), not "unknown": the "or null"
      * dates and values (no such event, not applicable), the basis and office the applicant did not choose (the engine
-     * then takes the first basis met, or the default route), no channel preference, and free text.
+     * then takes the first basis met, or the default route), no channel preference, free text, and a permit status
+     * not on record (rulebook 3.7: the engine then derives it from the dates and the cancellation facts).
      */
     static final Set<String> NULL_IS_A_VALUE = Set.of(
             "district", "channelRequested", "applicant.hukouCounty",
             "registration.arrivalDate", "registration.policeCollectedInfoDate",
             "registration.bjRegistrationCardIssueDate", "registration.registeredMonthsLast12",
             "study.schoolLevel", "housing.leaseRegistered", "housing.landlordPresent",
-            "permit.cancellationDate", "permit.cancellationReason",
+            "permit.status", "permit.cancellationDate", "permit.cancellationReason",
             "change.addressChangeDate", "change.withinIssuingArea",
             "submission.basisChosen", "submission.photoUploads", "submission.returnsOldCard",
             "submission.endorsementOffice", "submission.proxy.relationDetail",
