@@ -63,9 +63,11 @@ public final class Derivations {
         ProxyRelation relation = r.submission().proxy() == null ? null : r.submission().proxy().relation();
         boolean agentQualified = relation == ProxyRelation.GUARDIAN || relation == ProxyRelation.CLOSE_RELATIVE;
 
+        String residenceKey = cityKey(residenceCity(r));
         return new Derived(asOf, age, monthsSinceRegistration, onRegistrationBoundary, expiry, permitAgeMonths,
-                onPermitBoundary, daysToExpiry, overdueDays, monthsOverdue, suspended, leftHukouPlace(r),
-                cityNameContradictsCity(r), permitIssuedElsewhere(r),
+                onPermitBoundary, daysToExpiry, overdueDays, monthsOverdue, suspended,
+                namesAnotherCity(residenceKey, r.applicant().hukouCity()), cityNameContradictsCity(r),
+                namesAnotherCity(residenceKey, r.permit().issuingCity()),
                 employment, residence, study, basis, proxyRequested, proxyEligiblePerson, agentQualified,
                 datesAfterAsOf(r), datesBeforeBirth(r), unknownBasisFacts(r, employment || residence || study),
                 proxyRequested && !proxyEligiblePerson ? unknownProxyPersonFacts(r) : List.of());
@@ -115,16 +117,16 @@ public final class Derivations {
     }
 
     /**
-     * Compares the hukou city with the city of residence (the known city, or cityName with city OTHER), both
-     * normalised by {@link #cityKey}: "北京市", "北京", "beijing" and "BEIJING CITY" are all Beijing.
+     * Whether a city name (the hukou city, the permit's issuing city) names another city than the city of residence,
+     * compared by {@link #cityKey}: "北京市", "北京", "beijing" and "BEIJING CITY" are all Beijing. Null when either is
+     * unknown.
      */
-    private static Boolean leftHukouPlace(DecisionRequest r) {
-        String residence = cityKey(residenceCity(r));
-        String hukou = cityKey(r.applicant().hukouCity());
-        if (residence == null || hukou == null) {
+    private static Boolean namesAnotherCity(String residenceKey, String otherCity) {
+        String other = cityKey(otherCity);
+        if (residenceKey == null || other == null) {
             return null;
         }
-        return !residence.equals(hukou);
+        return !residenceKey.equals(other);
     }
 
     /**
@@ -204,18 +206,6 @@ public final class Derivations {
         return named != null && named != r.city();
     }
 
-    /**
-     * Whether the permit was issued by another city than the city of residence (rulebook 3.7: permit.held means a
-     * permit of this city); null when either city is unknown.
-     */
-    private static Boolean permitIssuedElsewhere(DecisionRequest r) {
-        String residence = cityKey(residenceCity(r));
-        String issuer = cityKey(r.permit().issuingCity());
-        if (residence == null || issuer == null) {
-            return null;
-        }
-        return !residence.equals(issuer);
-    }
 
     /** Rulebook section 6, step 1: a date after asOf (other than expiry dates) contradicts the request. */
     private static List<String> datesAfterAsOf(DecisionRequest r) {
@@ -225,15 +215,13 @@ public final class Derivations {
                 paths.add(path);
             }
         });
-        // Year-months (3.5): a month after asOf's month has not begun, so nothing can have been paid for it yet.
-        YearMonth month = YearMonth.from(r.asOf());
-        if (r.employment().socialInsurance().lastPaidMonth() != null
-                && r.employment().socialInsurance().lastPaidMonth().isAfter(month)) {
-            paths.add("employment.socialInsurance.lastPaidMonth");
-        }
-        if (r.employment().tax().lastPaidMonth() != null && r.employment().tax().lastPaidMonth().isAfter(month)) {
-            paths.add("employment.tax.lastPaidMonth");
-        }
+        // A month after asOf's month has not begun, so nothing can have been paid for it yet.
+        YearMonth current = YearMonth.from(r.asOf());
+        RequestDates.forEachMonth(r, (path, month) -> {
+            if (month.isAfter(current)) {
+                paths.add(path);
+            }
+        });
         return paths;
     }
 

@@ -3,9 +3,10 @@ package org.residencepermit.engine;
 import org.residencepermit.model.DecisionRequest;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.function.BiConsumer;
 
-/** Every date of a normalized request by its JSON path, so checks on dates are written once. */
+/** Every date and month of a normalized request by its JSON path, so checks on them are written once. */
 final class RequestDates {
 
     private RequestDates() {
@@ -33,7 +34,13 @@ final class RequestDates {
         visit("appeal.reconsiderationDecisionReceivedDate", r.appeal().reconsiderationDecisionReceivedDate(), action);
     }
 
-    private static void visit(String path, LocalDate date, BiConsumer<String, LocalDate> action) {
+    /** Calls {@code action} with every year-month (rulebook 3.5: months of social insurance and tax paid). */
+    static void forEachMonth(DecisionRequest r, BiConsumer<String, YearMonth> action) {
+        visit("employment.socialInsurance.lastPaidMonth", r.employment().socialInsurance().lastPaidMonth(), action);
+        visit("employment.tax.lastPaidMonth", r.employment().tax().lastPaidMonth(), action);
+    }
+
+    private static <T> void visit(String path, T date, BiConsumer<String, T> action) {
         if (date != null) {
             action.accept(path, date);
         }

@@ -4,7 +4,6 @@ import org.residencepermit.model.DecisionRequest;
 import org.residencepermit.model.SocialInsurance;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 
 /**
  * Rejects requests that cannot be evaluated at all (HTTP 400), naming the field. Requests that are merely incomplete
@@ -30,8 +29,7 @@ public final class RequestValidator {
         DecisionRequest r = request.normalized();
         checkRange("asOf", r.asOf());
         RequestDates.forEach(r, true, RequestValidator::checkRange);
-        checkMonth("employment.socialInsurance.lastPaidMonth", r.employment().socialInsurance().lastPaidMonth());
-        checkMonth("employment.tax.lastPaidMonth", r.employment().tax().lastPaidMonth());
+        RequestDates.forEachMonth(r, (path, month) -> checkRange(path, month.atDay(1)));
         checkCounts(r);
         checkTexts(r);
         return r;
@@ -40,12 +38,6 @@ public final class RequestValidator {
     private static void checkRange(String path, LocalDate date) {
         if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
             throw new InvalidRequestException(path, path + " must lie between " + EARLIEST + " and " + LATEST);
-        }
-    }
-
-    private static void checkMonth(String path, YearMonth month) {
-        if (month != null) {
-            checkRange(path, month.atDay(1));
         }
     }
 
