@@ -148,7 +148,7 @@ public final class DecisionEngine {
     /** Runs validated facts through the jurisdiction's KieBase with these regime facts. */
     Decision evaluate(RuleBase ruleBase, DecisionRequest facts, Jurisdiction jurisdiction, List<Regime> regimeFacts,
                       boolean explain) {
-        Recorder recorder = new Recorder(ruleBase, explain);
+        Recorder recorder = new Recorder(ruleBase, jurisdiction, explain);
         KieSessionsPool pool = ruleBase.sessionPool(jurisdiction);
         long stamp = ruleBase.buildsExcludeDecisions().readLock();
         try {

@@ -24,6 +24,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     }
 
     private final RuleBase ruleBase;
+    private final Jurisdiction jurisdiction;
     private final boolean explain;
     private final List<Attributed> outcomes = new ArrayList<>();
     private final List<RuleInfo> fired = new ArrayList<>();
@@ -33,8 +34,9 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     private Rule lastRule;
     private RuleInfo lastInfo;
 
-    Recorder(RuleBase ruleBase, boolean explain) {
+    Recorder(RuleBase ruleBase, Jurisdiction jurisdiction, boolean explain) {
         this.ruleBase = ruleBase;
+        this.jurisdiction = jurisdiction;
         this.explain = explain;
     }
 
@@ -60,7 +62,12 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         if (!explain) {
             return;
         }
-        List<String> matched = event.getMatch().getObjects().stream().map(Recorder::describe).toList();
+        List<String> matched = new ArrayList<>();
+        // A lifted guard matched no fact, but held because of these regime facts: listed as if it had matched them.
+        for (RegimeGuard guard : LiftedRegimeGuards.of(event.getMatch().getRule())) {
+            guard.factsIn(jurisdiction).forEach(regime -> matched.add(regime.toString()));
+        }
+        event.getMatch().getObjects().forEach(fact -> matched.add(describe(fact)));
         firings.add(new RuleFiring(firings.size() + 1, info.id(), info.name(), info.jurisdiction(), info.title(),
                 info.source(), matched, currentConclusions == null ? List.of() : currentConclusions));
         currentConclusions = null;

@@ -3,6 +3,10 @@ package org.residencepermit.engine;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.io.DescrResource;
 import org.drools.mvel.MVELKnowledgePackageImpl;
 import org.kie.api.KieBase;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -346,19 +350,42 @@ public final class RuleCompiler {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
         // One batch, so that a function or type declared in one file of the package can be used in another.
         CompositeKnowledgeBuilder batch = builder.batch();
+        List<CompileError> parseErrors = new ArrayList<>();
         for (Path file : files) {
             String name = dir.relativize(file).toString();
-            Resource resource = ResourceFactory.newByteArrayResource(texts.get(name).getBytes(StandardCharsets.UTF_8));
-            resource.setSourcePath(name);
-            batch.add(resource, ResourceType.DRL);
+            Resource drl = ResourceFactory.newByteArrayResource(texts.get(name).getBytes(StandardCharsets.UTF_8));
+            drl.setSourcePath(name);
+            // Parsed here rather than by the builder, so that the guards can be lifted before compiling.
+            DrlParser parser = new DrlParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
+            PackageDescr descr;
+            try {
+                descr = parser.parse(drl);
+            } catch (DroolsParserException | IOException e) {
+                parseErrors.add(new CompileError(name, 0, e.getMessage()));
+                continue;
+            }
+            parser.getErrors().forEach(error -> parseErrors.add(compileError(error, name)));
+            if (parser.hasErrors() || descr == null) {
+                continue;
+            }
+            LiftedRegimeGuards.lift(descr);
+            Resource lifted = new DescrResource(descr);
+            lifted.setSourcePath(name);
+            batch.add(lifted, ResourceType.DESCR);
         }
         batch.build();
+        errors.addAll(parseErrors);
         for (KnowledgeBuilderError error : builder.getErrors()) {
-            String file = error.getResource() == null ? "" : error.getResource().getSourcePath();
-            int line = error.getLines() == null || error.getLines().length == 0 ? 0 : error.getLines()[0];
-            errors.add(new CompileError(file, Math.max(line, 0), error.getMessage()));
+            errors.add(compileError(error, ""));
         }
-        return builder.hasErrors() ? List.of() : builder.getKnowledgePackages();
+        return builder.hasErrors() || !parseErrors.isEmpty() ? List.of() : builder.getKnowledgePackages();
+    }
+
+    private static CompileError compileError(KnowledgeBuilderError error, String defaultFile) {
+        String file = error.getResource() == null || error.getResource().getSourcePath() == null
+                ? defaultFile : error.getResource().getSourcePath();
+        int line = error.getLines() == null || error.getLines().length == 0 ? 0 : error.getLines()[0];
+        return new CompileError(file, Math.max(line, 0), error.getMessage());
     }
 
     /**

@@ -23,7 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * In which jurisdictions a compiled rule can fire, read from its {@code Regime} guards: a national ENDORSEMENT rule
+ * In which jurisdictions a compiled rule can fire, read from its {@code Regime} guards (lifted into its metadata by
+ * {@link LiftedRegimeGuards}, or still written as patterns): a national ENDORSEMENT rule
  * guarded by {@code Regime(topic == Topic.ENDORSEMENT, jurisdiction == "national")} can never fire in a city that
  * overrides ENDORSEMENT, because the engine inserts the jurisdiction's fixed regime facts and rules never insert any.
  * <p>
@@ -38,27 +39,25 @@ import java.util.regex.Pattern;
 final class RuleScope {
     private static final Pattern EQUALS = Pattern.compile("^(\\w+)\\s*==\\s*(\\S+)$");
 
-    /** One {@code Regime} pattern: a jurisdiction must govern one of these topics (any jurisdiction when null). */
-    private record RegimeGuard(Set<Topic> topics, String jurisdiction) {
-        boolean admits(Jurisdiction deciding) {
-            return jurisdiction == null || topics.stream().anyMatch(t -> deciding.governing(t).equals(jurisdiction));
-        }
-    }
-
+    /** Every guard: those lifted into the rule's metadata and those still matched as patterns. */
     private final List<RegimeGuard> guards;
+    /** The guards still written as patterns: they need their regime facts inserted. */
+    private final List<RegimeGuard> patternGuards;
     /** The procedures of the requests the rule can match. */
     private final Set<Procedure> procedures;
     /** A Regime pattern under not/or/exists/accumulate/...: its absence may matter, so every regime fact is needed. */
     private final boolean regimeBeyondGuards;
 
-    private RuleScope(List<RegimeGuard> guards, Set<Procedure> procedures, boolean regimeBeyondGuards) {
+    private RuleScope(List<RegimeGuard> guards, List<RegimeGuard> patternGuards, Set<Procedure> procedures,
+                      boolean regimeBeyondGuards) {
         this.guards = guards;
+        this.patternGuards = patternGuards;
         this.procedures = procedures;
         this.regimeBeyondGuards = regimeBeyondGuards;
     }
 
     static RuleScope of(RuleImpl rule) {
-        List<RegimeGuard> guards = new ArrayList<>();
+        List<RegimeGuard> patternGuards = new ArrayList<>();
         Set<Procedure> procedures = EnumSet.allOf(Procedure.class);
         List<RuleConditionElement> mustMatch = new ArrayList<>();
         GroupElement lhs = rule.getLhs();
@@ -68,7 +67,7 @@ final class RuleScope {
             for (RuleConditionElement element : lhs.getChildren()) {
                 if (element instanceof org.drools.base.rule.Pattern pattern && pattern.getSource() == null) {
                     if (isOf(pattern, Regime.class)) {
-                        guards.add(guard(pattern));
+                        patternGuards.add(guard(pattern));
                         mustMatch.add(pattern);
                     } else if (isOf(pattern, DecisionRequest.class)) {
                         procedures.retainAll(procedures(pattern));
@@ -77,7 +76,9 @@ final class RuleScope {
             }
         }
         boolean beyondGuards = mentionsRegime(lhs, mustMatch);
-        return new RuleScope(List.copyOf(guards), procedures, beyondGuards);
+        List<RegimeGuard> guards = new ArrayList<>(LiftedRegimeGuards.of(rule));
+        guards.addAll(patternGuards);
+        return new RuleScope(List.copyOf(guards), List.copyOf(patternGuards), procedures, beyondGuards);
     }
 
     private static boolean isOf(org.drools.base.rule.Pattern pattern, Class<?> type) {
@@ -126,8 +127,9 @@ final class RuleScope {
 
     /**
      * Per procedure, the jurisdiction's regime facts that the given rules (national and its own) could match when
-     * deciding it. A rule that can fire for the procedure needs the facts of every topic its guards name; a rule that
-     * uses Regime in any other way makes every regime fact needed for every procedure.
+     * deciding it. A rule that can fire for the procedure needs the facts of every topic its guard patterns name
+     * (lifted guards match nothing, see {@link LiftedRegimeGuards}); a rule that uses Regime in any other way makes
+     * every regime fact needed for every procedure.
      */
     static Map<Procedure, List<Regime>> regimeFacts(Jurisdiction jurisdiction, Collection<RuleScope> rules) {
         Map<Procedure, Set<Topic>> needed = new EnumMap<>(Procedure.class);
@@ -141,7 +143,7 @@ final class RuleScope {
             if (rule.regimeBeyondGuards) {
                 needed.values().forEach(topics -> topics.addAll(EnumSet.allOf(Topic.class)));
             } else {
-                rule.procedures.forEach(procedure -> rule.guards.forEach(guard -> needed.get(procedure)
+                rule.procedures.forEach(procedure -> rule.patternGuards.forEach(guard -> needed.get(procedure)
                         .addAll(guard.topics())));
             }
         }

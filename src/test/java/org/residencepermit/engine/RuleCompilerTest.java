@@ -59,6 +59,16 @@ class RuleCompilerTest {
     }
 
     @Test
+    void syntaxErrorsNameTheFileAndLine() throws IOException {
+        // The compiler parses each file itself (to lift Regime guards) before Drools compiles it.
+        national(GOOD.replace("DecisionRequest()", "DecisionRequest(("));
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+        assertTrue(e.errors().get(0).file().endsWith("test.drl"), e.errors().toString());
+        // Line 9 (the consequence) is where the parser finds the pattern unclosed.
+        assertEquals(9, e.errors().get(0).line(), e.errors().toString());
+    }
+
+    @Test
     void packageMustMatchTheFolder() throws IOException {
         national(GOOD.replace("rules.national;", "rules.beijing;"));
         RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
