@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 public final class RuleSetValidator {
     private final DecisionEngine engine;
     private final CaseRunner runner = new CaseRunner();
+    private final CaseFiles.Cache caseFiles = new CaseFiles.Cache();
 
     public RuleSetValidator(DecisionEngine engine) {
         this.engine = engine;
@@ -73,7 +74,7 @@ public final class RuleSetValidator {
     public Candidate check(RuleBase candidate, Path directory) {
         List<TestCase> cases;
         try {
-            cases = CaseFiles.load(directory, null);
+            cases = caseFiles.load(directory, null);
         } catch (CaseFiles.CaseFormatException e) {
             return new Candidate(new ValidationReport(false, candidate.version(),
                     List.of(new CompileError("cases", 0, e.getMessage())), 0, List.of(),
