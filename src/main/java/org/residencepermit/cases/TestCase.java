@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * One case from {@code rules/<jurisdiction>/cases/*.yaml}, OpenFisca style: {@code input} is the API request without
- * {@code asOf}, {@code expect} lists what the response must contain.
+ * {@code asOf}, {@code expect} lists what the response must contain. The trees are shared by every load of an unchanged
+ * file ({@link CaseFiles.Cache}): read them, or change the copy {@link #request()} returns.
  */
 public record TestCase(String name, String description, String asOf, JsonNode input, JsonNode expect, Path file) {
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,9 @@ import java.util.stream.Collectors;
  * <p>
  * Lifted: a top-level pattern before any other condition, {@code Regime(topic == Topic.X)} or {@code Regime(topic in
  * (Topic.X, Topic.Y))}, optionally with {@code jurisdiction == "id"}, and nothing else (no binding, no {@code from}).
- * Any other use of {@code Regime} stays a pattern and is matched against the inserted regime facts as before.
+ * Any other use of {@code Regime} stays a pattern and is matched against the inserted regime facts as before. A guard
+ * over several topics that the jurisdiction all governs held once per matching regime fact, so such a rule fired once
+ * per topic; lifted, it fires once.
  */
 final class LiftedRegimeGuards {
     /** The rule metadata key holding the lifted guards, see {@link RegimeGuard#encode}. */
@@ -43,21 +46,55 @@ final class LiftedRegimeGuards {
     private LiftedRegimeGuards() {
     }
 
-    /** Lifts the guards of every rule in the package that neither extends nor is extended by another rule. */
-    static void lift(PackageDescr pkg) {
+    /**
+     * Lifts the guards of the rules of one jurisdiction's files (one package, compiled together), and returns the
+     * errors found: the metadata key is reserved. Rules that extend or are extended by another rule, in any of the
+     * files, keep their guards: a child rule copies its parent's conditions. Guards are lifted only in files where
+     * {@code Regime} and {@code Topic} are the fact model's types, so an unresolvable or foreign type still reaches
+     * Drools and its error.
+     */
+    static List<CompileError> lift(Map<String, PackageDescr> filesByName) {
         Set<String> related = new HashSet<>();
-        for (RuleDescr rule : pkg.getRules()) {
-            if (rule.getParentName() != null) {
-                // An extended rule's conditions are copied into its children: leave both as written.
-                related.add(rule.getName());
-                related.add(rule.getParentName());
+        Set<String> declaredTypes = new HashSet<>();
+        for (PackageDescr pkg : filesByName.values()) {
+            pkg.getTypeDeclarations().forEach(type -> declaredTypes.add(type.getTypeName()));
+            pkg.getEnumDeclarations().forEach(type -> declaredTypes.add(type.getTypeName()));
+            for (RuleDescr rule : pkg.getRules()) {
+                if (rule.getParentName() != null) {
+                    related.add(rule.getName());
+                    related.add(rule.getParentName());
+                }
             }
         }
-        for (RuleDescr rule : pkg.getRules()) {
-            if (!related.contains(rule.getName()) && !rule.isQuery()) {
-                lift(rule);
+        List<CompileError> errors = new ArrayList<>();
+        filesByName.forEach((file, pkg) -> {
+            boolean ourTypes = imports(pkg, Regime.class) && imports(pkg, Topic.class)
+                    && !declaredTypes.contains(Regime.class.getSimpleName())
+                    && !declaredTypes.contains(Topic.class.getSimpleName());
+            for (RuleDescr rule : pkg.getRules()) {
+                if (rule.getAnnotation(METADATA_KEY) != null) {
+                    errors.add(new CompileError(file, Math.max(rule.getLine(), 0), "rule \"" + rule.getName() + "\": @"
+                            + METADATA_KEY + " is reserved (the compiler writes it)"));
+                } else if (ourTypes && !related.contains(rule.getName()) && !rule.isQuery()) {
+                    lift(rule);
+                }
+            }
+        });
+        return errors;
+    }
+
+    /** Whether the file imports the fact model's class (by name or the model's wildcard) and no other of its name. */
+    private static boolean imports(PackageDescr pkg, Class<?> type) {
+        boolean imported = false;
+        for (var importDescr : pkg.getImports()) {
+            String target = importDescr.getTarget().trim();
+            if (target.equals(type.getName()) || target.equals(type.getPackageName() + ".*")) {
+                imported = true;
+            } else if (target.endsWith("." + type.getSimpleName())) {
+                return false;
             }
         }
+        return imported;
     }
 
     private static void lift(RuleDescr rule) {
@@ -85,8 +122,7 @@ final class LiftedRegimeGuards {
 
     /** The guard a pattern states, or null when it is not a pure guard in one of the lifted forms. */
     static RegimeGuard guard(PatternDescr pattern) {
-        boolean regime = pattern.getObjectType().equals(Regime.class.getSimpleName())
-                || pattern.getObjectType().equals(Regime.class.getName());
+        boolean regime = pattern.getObjectType().equals(Regime.class.getSimpleName());
         if (!regime || pattern.getIdentifier() != null || pattern.getSource() != null || pattern.isQuery()
                 || !pattern.getBehaviors().isEmpty() || !(pattern.getConstraint() instanceof AndDescr constraints)) {
             return null;

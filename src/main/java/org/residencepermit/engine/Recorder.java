@@ -1,5 +1,6 @@
 package org.residencepermit.engine;
 
+import org.drools.base.InitialFact;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -67,7 +68,12 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         for (RegimeGuard guard : LiftedRegimeGuards.of(event.getMatch().getRule())) {
             guard.factsIn(jurisdiction).forEach(regime -> matched.add(regime.toString()));
         }
-        event.getMatch().getObjects().forEach(fact -> matched.add(describe(fact)));
+        for (Object fact : event.getMatch().getObjects()) {
+            // Drools matches its own initial fact where a rule begins with not/exists/eval, as a lifted guard can leave it.
+            if (!(fact instanceof InitialFact)) {
+                matched.add(describe(fact));
+            }
+        }
         firings.add(new RuleFiring(firings.size() + 1, info.id(), info.name(), info.jurisdiction(), info.title(),
                 info.source(), matched, currentConclusions == null ? List.of() : currentConclusions));
         currentConclusions = null;

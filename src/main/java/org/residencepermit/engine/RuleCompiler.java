@@ -350,35 +350,37 @@ public final class RuleCompiler {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
         // One batch, so that a function or type declared in one file of the package can be used in another.
         CompositeKnowledgeBuilder batch = builder.batch();
-        List<CompileError> parseErrors = new ArrayList<>();
+        List<CompileError> ownErrors = new ArrayList<>();
+        // Parsed here rather than by the builder, so that the Regime guards can be lifted before compiling; all files
+        // first, because a rule may extend a rule of another file of the package.
+        Map<String, PackageDescr> parsed = new LinkedHashMap<>();
         for (Path file : files) {
             String name = dir.relativize(file).toString();
             Resource drl = ResourceFactory.newByteArrayResource(texts.get(name).getBytes(StandardCharsets.UTF_8));
             drl.setSourcePath(name);
-            // Parsed here rather than by the builder, so that the guards can be lifted before compiling.
             DrlParser parser = new DrlParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
-            PackageDescr descr;
             try {
-                descr = parser.parse(drl);
+                PackageDescr descr = parser.parse(drl);
+                parser.getErrors().forEach(error -> ownErrors.add(compileError(error, name)));
+                if (!parser.hasErrors() && descr != null) {
+                    parsed.put(name, descr);
+                }
             } catch (DroolsParserException | IOException e) {
-                parseErrors.add(new CompileError(name, 0, e.getMessage()));
-                continue;
+                ownErrors.add(new CompileError(name, 0, e.getMessage()));
             }
-            parser.getErrors().forEach(error -> parseErrors.add(compileError(error, name)));
-            if (parser.hasErrors() || descr == null) {
-                continue;
-            }
-            LiftedRegimeGuards.lift(descr);
+        }
+        ownErrors.addAll(LiftedRegimeGuards.lift(parsed));
+        parsed.forEach((name, descr) -> {
             Resource lifted = new DescrResource(descr);
             lifted.setSourcePath(name);
             batch.add(lifted, ResourceType.DESCR);
-        }
+        });
         batch.build();
-        errors.addAll(parseErrors);
+        errors.addAll(ownErrors);
         for (KnowledgeBuilderError error : builder.getErrors()) {
             errors.add(compileError(error, ""));
         }
-        return builder.hasErrors() || !parseErrors.isEmpty() ? List.of() : builder.getKnowledgePackages();
+        return builder.hasErrors() || !ownErrors.isEmpty() ? List.of() : builder.getKnowledgePackages();
     }
 
     private static CompileError compileError(KnowledgeBuilderError error, String defaultFile) {

@@ -7,6 +7,7 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.io.DescrResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
@@ -14,11 +15,15 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.residencepermit.model.City;
+import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.model.RuleFiring;
 import org.residencepermit.model.Procedure;
 import org.residencepermit.model.Regime;
 import org.residencepermit.model.Topic;
 import org.residencepermit.testing.RulesFixtures;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +81,8 @@ class LiftedRegimeGuardsTest {
     @BeforeAll
     static void liftAndCompile() throws Exception {
         RulesFixtures.quietDroolsLogging();
-        lifted = new DrlParser(DrlParser.DEFAULT_LANGUAGE_LEVEL).parse(false, DRL);
-        LiftedRegimeGuards.lift(lifted);
+        lifted = parse(DRL);
+        assertEquals(List.of(), LiftedRegimeGuards.lift(Map.of("test.drl", lifted)));
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         builder.add(new DescrResource(lifted), ResourceType.DESCR);
         assertFalse(builder.hasErrors(), builder.getErrors().toString());
@@ -89,10 +94,98 @@ class LiftedRegimeGuardsTest {
         }
     }
 
+    private static PackageDescr parse(String drl) throws Exception {
+        return new DrlParser(DrlParser.DEFAULT_LANGUAGE_LEVEL).parse(false, drl);
+    }
+
     private static List<String> patterns(String rule) {
-        RuleDescr descr = lifted.getRules().stream().filter(r -> r.getName().equals(rule)).findFirst().orElseThrow();
+        return patterns(lifted, rule);
+    }
+
+    private static List<String> patterns(PackageDescr pkg, String rule) {
+        RuleDescr descr = pkg.getRules().stream().filter(r -> r.getName().equals(rule)).findFirst().orElseThrow();
         return descr.getLhs().getAllPatternDescr().stream().map(PatternDescr::getObjectType).toList();
     }
+
+    private static final String GUARDED = """
+            rule "%s"
+            when Regime(topic == Topic.ENDORSEMENT, jurisdiction == "national") DecisionRequest()
+            then end
+            """;
+
+    @Test
+    void rulesThatExtendOrAreExtendedKeepTheirGuardsAcrossFiles() throws Exception {
+        PackageDescr parent = parse(HEADER + GUARDED.formatted("parent") + GUARDED.formatted("other"));
+        PackageDescr child = parse(HEADER + """
+                rule "child" extends "parent"
+                when Derived()
+                then end
+                """);
+        assertEquals(List.of(), LiftedRegimeGuards.lift(Map.of("a.drl", parent, "b.drl", child)));
+        assertTrue(patterns(parent, "parent").contains("Regime"), "a parent's guard is copied into its children");
+        assertFalse(patterns(parent, "other").contains("Regime"));
+    }
+
+    @Test
+    void onlyTheFactModelsRegimeAndTopicAreLifted() throws Exception {
+        PackageDescr unimported = parse("package org.residencepermit.rules.test;\n" + GUARDED.formatted("r"));
+        PackageDescr foreign = parse(HEADER + "import org.example.Regime;\n" + GUARDED.formatted("r"));
+        PackageDescr declared = parse(HEADER + "declare Topic end\n" + GUARDED.formatted("r"));
+        for (PackageDescr pkg : List.of(unimported, foreign, declared)) {
+            assertEquals(List.of(), LiftedRegimeGuards.lift(Map.of("a.drl", pkg)));
+            assertTrue(patterns(pkg, "r").contains("Regime"), "left for Drools to resolve or reject");
+        }
+    }
+
+    @Test
+    void theMetadataKeyIsReserved() throws Exception {
+        PackageDescr pkg = parse(HEADER + """
+                rule "r" @regimeGuards("SCOPE@*")
+                when DecisionRequest()
+                then end
+                """);
+        List<CompileError> errors = LiftedRegimeGuards.lift(Map.of("national/a.drl", pkg));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("national/a.drl", errors.get(0).file());
+        assertTrue(errors.get(0).message().contains("reserved"), errors.toString());
+    }
+
+    @Test
+    void aGuardOverTwoGovernedTopicsFiresOnceAndTheTraceShowsNoDroolsInternals(@TempDir Path rules) throws Exception {
+        Path national = Files.createDirectories(rules.resolve("national"));
+        Files.writeString(national.resolve("jurisdiction.yaml"), "id: national\ncity: OTHER\nname: 全国\n");
+        Files.writeString(national.resolve("test.drl"), """
+                package org.residencepermit.rules.national;
+                import org.residencepermit.model.*;
+                import org.residencepermit.model.outcome.*;
+                rule "NAT-T-1 two-topics" @title("t") @source("s")
+                when Regime(topic in (Topic.ENDORSEMENT, Topic.REAPPLICATION), jurisdiction == "national")
+                     DecisionRequest(procedure == Procedure.ENDORSEMENT)
+                then insert(new Note("two topics")); end
+                rule "NAT-T-2 guard-then-not" @title("t") @source("s")
+                when Regime(topic == Topic.APPEAL, jurisdiction == "national")
+                     not Eligible()
+                then insert(new Note("nothing eligible")); end
+                """);
+        DecisionEngine engine = new DecisionEngine(rules, LiftedRegimeGuardsTest.class.getClassLoader());
+        DecisionRequest request = Json.mapper().readValue(
+                "{\"asOf\": \"2025-03-03\", \"city\": \"OTHER\", \"procedure\": \"ENDORSEMENT\"}",
+                DecisionRequest.class);
+        List<RuleFiring> trace = engine.decide(request, true).trace();
+
+        List<RuleFiring> twoTopics = trace.stream().filter(f -> f.rule().equals("NAT-T-1 two-topics")).toList();
+        assertEquals(1, twoTopics.size(), "a guard is a condition, not one firing per regime fact: " + trace);
+        assertEquals(List.of("Regime[topic=ENDORSEMENT, jurisdiction=national]",
+                "Regime[topic=REAPPLICATION, jurisdiction=national]"), twoTopics.get(0).matched().subList(0, 2));
+        RuleFiring notEligible = trace.stream().filter(f -> f.rule().equals("NAT-T-2 guard-then-not"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("Regime[topic=APPEAL, jurisdiction=national]"), notEligible.matched());
+    }
+
+    private static final String HEADER = """
+            package org.residencepermit.rules.test;
+            import org.residencepermit.model.*;
+            """;
 
     @Test
     void leadingGuardsBecomeMetadata() {

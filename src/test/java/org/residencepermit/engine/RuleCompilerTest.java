@@ -69,6 +69,15 @@ class RuleCompilerTest {
     }
 
     @Test
+    void aGuardOnATypeTheFileDoesNotImportIsStillAnError() throws IOException {
+        national(GOOD.replace("import org.residencepermit.model.*;\n", "import org.residencepermit.model.DecisionRequest;\n")
+                .replace("DecisionRequest()", "Regime(topic == Topic.SCOPE, jurisdiction == \"national\") DecisionRequest()"));
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
+        assertTrue(e.errors().get(0).file().endsWith("test.drl") && e.errors().get(0).line() > 0, e.errors().toString());
+        assertTrue(e.errors().toString().contains("Regime"), e.errors().toString());
+    }
+
+    @Test
     void packageMustMatchTheFolder() throws IOException {
         national(GOOD.replace("rules.national;", "rules.beijing;"));
         RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compiler.compile(rules));
