@@ -1,5 +1,6 @@
 package org.residencepermit.engine;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,6 +129,53 @@ class DecisionEngineTest {
         Decision monthsLate = engine.decide(appeal("2027-03-01", "2026-08-02"), false);
         assertTrue(monthsLate.uncertainNotes().stream().noneMatch(n -> n.startsWith("CONV-7 [VERDICT]")),
                 monthsLate.uncertainNotes().toString());
+    }
+
+    /**
+     * BJ-LATE-3's conflict ("6个月(含)内" allows, "尚不满18个月" excludes) needs 18 completed months on the day 6 months
+     * after expiry. After a Feb 29 start that day is at 17 months, and both readings allow. (Such a decision stays
+     * uncertain for BJ-END-1's 2017 window, so this checks the note, not the flag.)
+     */
+    @Test
+    void exactlySixMonthsAfterExpiryIsABeijingConflictOnlyAtEighteenMonths() throws Exception {
+        TestCase boundary = CaseFiles.load(Path.of("rules"), "beijing").stream()
+                .filter(c -> c.name().equals("BJ-LATE-02")).findFirst().orElseThrow();
+        Decision eighteenMonths = engine.decide(Json.mapper().treeToValue(boundary.request(), DecisionRequest.class),
+                false);
+        assertTrue(eighteenMonths.uncertainNotes().stream().anyMatch(n -> n.startsWith("BJ-LATE-3 ")),
+                eighteenMonths.uncertainNotes().toString());
+
+        ObjectNode leapStart = boundary.request();
+        leapStart.put("asOf", "2025-08-28");
+        ((ObjectNode) leapStart.get("permit")).put("issueDate", "2024-02-29").put("validityStartDate", "2024-02-29")
+                .putNull("expiryDate");
+        Decision seventeenMonths = engine.decide(Json.mapper().treeToValue(leapStart, DecisionRequest.class), false);
+        assertEquals(Verdict.ELIGIBLE, seventeenMonths.verdict());
+        assertTrue(seventeenMonths.reasons().stream().anyMatch(r -> r.code().equals("LATE_ENDORSEMENT_RESTORES_FUNCTION")));
+        assertTrue(seventeenMonths.uncertainNotes().stream().noneMatch(n -> n.startsWith("BJ-LATE-3 ")),
+                seventeenMonths.uncertainNotes().toString());
+    }
+
+    /** Direct litigation is uncertain anyway (复议前置), so this checks the note of 法释〔2018〕1号 Art. 64. */
+    @Test
+    void aLawsuitPastSixMonthsWithoutNoticeOfRemediesIsFlaggedUntilTheYearEnds() throws Exception {
+        String lawsuit = """
+                {"asOf": "%s", "city": "OTHER", "procedure": "APPEAL",
+                 "appeal": {"decisionType": "REFUSAL_TO_ISSUE", "decisionKnownDate": "2024-08-01",
+                            "rightsNotified": %s, "route": "LITIGATION"}}
+                """;
+        Decision withinTheYear = engine.decide(Json.mapper().readValue(lawsuit.formatted("2025-03-01", "false"),
+                DecisionRequest.class), false);
+        assertEquals(Verdict.NOT_ELIGIBLE, withinTheYear.verdict());
+        assertEquals(LocalDate.of(2025, 2, 5), withinTheYear.deadlineMissed());
+        assertTrue(withinTheYear.uncertainNotes().stream().anyMatch(n -> n.startsWith("NAT-APP-4 ")
+                && n.contains("2025-08-01")), withinTheYear.uncertainNotes().toString());
+        for (String[] settled : new String[][]{{"2025-03-01", "true"}, {"2025-08-04", "false"}}) {
+            Decision decision = engine.decide(Json.mapper().readValue(lawsuit.formatted(settled[0], settled[1]),
+                    DecisionRequest.class), false);
+            assertTrue(decision.uncertainNotes().stream().noneMatch(n -> n.contains("Art. 64")),
+                    String.join(",", settled) + decision.uncertainNotes());
+        }
     }
 
     /** The cases NAT-C88, SH-C45, HZ-C49 and SZ-C25 are uncertain for other reasons too; this checks the proxy's note. */
