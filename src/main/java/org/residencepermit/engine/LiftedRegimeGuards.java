@@ -48,7 +48,7 @@ final class LiftedRegimeGuards {
 
     /**
      * Lifts the guards of the rules of one jurisdiction's files (one package, compiled together), and returns the
-     * errors found: the metadata key is reserved. Rules that extend or are extended by another rule, in any of the
+     * errors found: the metadata key is reserved, and no rule may insert a Regime fact. Rules that extend or are extended by another rule, in any of the
      * files, keep their guards: a child rule copies its parent's conditions. Guards are lifted only in files where
      * {@code Regime} and {@code Topic} are the fact model's types, so an unresolvable or foreign type still reaches
      * Drools and its error.
@@ -75,6 +75,10 @@ final class LiftedRegimeGuards {
                 if (rule.getAnnotation(METADATA_KEY) != null) {
                     errors.add(new CompileError(file, Math.max(rule.getLine(), 0), "rule \"" + rule.getName() + "\": @"
                             + METADATA_KEY + " is reserved (the compiler writes it)"));
+                } else if (String.valueOf(rule.getConsequence()).contains("new Regime(")) {
+                    // Guards, lifted or not, rest on the regime facts being the engine's, fixed per jurisdiction.
+                    errors.add(new CompileError(file, Math.max(rule.getLine(), 0), "rule \"" + rule.getName()
+                            + "\": rules must not insert Regime facts (jurisdiction.yaml's overrides decide them)"));
                 } else if (ourTypes && !related.contains(rule.getName()) && !rule.isQuery()) {
                     lift(rule);
                 }

@@ -138,6 +138,19 @@ class LiftedRegimeGuardsTest {
     }
 
     @Test
+    void aRuleMayNotInsertRegimeFacts() throws Exception {
+        PackageDescr pkg = parse(HEADER + """
+                rule "r"
+                when DecisionRequest()
+                then insert(new Regime(Topic.SCOPE, "beijing"));
+                end
+                """);
+        List<CompileError> errors = LiftedRegimeGuards.lift(Map.of("national/a.drl", pkg));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().contains("must not insert Regime"), errors.toString());
+    }
+
+    @Test
     void theMetadataKeyIsReserved() throws Exception {
         PackageDescr pkg = parse(HEADER + """
                 rule "r" @regimeGuards("SCOPE@*")
