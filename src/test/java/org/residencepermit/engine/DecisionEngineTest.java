@@ -92,7 +92,8 @@ class DecisionEngineTest {
                 new org.residencepermit.model.Applicant(null, org.residencepermit.model.Citizenship.MAINLAND,
                         "XINYANG", null, null, null, null, null), null, null, null, null, null,
                 new org.residencepermit.model.Permit(true, null, null, LocalDate.parse("2023-06-20"), null, null, null,
-                        null, null, null), null, null, null);
+                        null, null, null), new org.residencepermit.model.Change(false, null, null, null, null, null),
+                null, null);
         Decision decision = engine.decide(endorsement, false);
         assertEquals(Verdict.ELIGIBLE, decision.verdict());
         assertTrue(decision.notes().contains("此事项没有网上办理渠道，须到下列窗口办理。"), decision.notes().toString());
