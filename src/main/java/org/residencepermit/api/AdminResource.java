@@ -22,6 +22,7 @@ import org.residencepermit.config.RuleReloads;
 import org.residencepermit.engine.DecisionEngine;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 
 /**
  * Rule administration for analysts (API key required, see {@link ApiKeyFilter}). Reload compiles the rules directory,
@@ -78,9 +79,20 @@ public class AdminResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response validate(@Parameter(description = "A rules directory on the server (default: the one in service)")
                              @QueryParam("dir") String dir) {
-        java.nio.file.Path candidate = dir == null || dir.isBlank() ? engine.rulesDirectory() : java.nio.file.Path.of(dir);
-        if (!Files.isDirectory(candidate)) {
+        boolean given = dir != null && !dir.isBlank();
+        java.nio.file.Path candidate;
+        try {
+            candidate = given ? java.nio.file.Path.of(dir) : engine.rulesDirectory();
+        } catch (InvalidPathException e) {
+            return Problem.response(400, "Invalid rules directory", "not a path: " + e.getReason(), "dir", null);
+        }
+        if (!Files.isDirectory(candidate) && given) {
             return Problem.response(400, "Invalid rules directory", "no such directory: " + candidate, "dir", null);
+        }
+        if (!Files.isDirectory(candidate)) {
+            // The request named no directory: the service's own configuration is at fault.
+            return Problem.response(500, "Rules directory missing", "the configured rules directory does not exist",
+                    null, null);
         }
         ValidationReport report = validator.validate(candidate).report();
         return report.valid() ? Response.ok(report).build() : rejected(report, "Rules invalid");

@@ -41,7 +41,13 @@ public class ApiKeyFilter {
         String given = request.getHeaderString(HEADER);
         boolean ok = given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8));
-        return ok ? Optional.empty() : Optional.of(Problem.response(401, "Unauthorized",
-                "a valid " + HEADER + " header is required", HEADER, null));
+        if (ok) {
+            return Optional.empty();
+        }
+        // A 401 must name its challenge (RFC 9110): the key goes in a header, not in Authorization.
+        Response unauthorized = Problem.response(401, "Unauthorized", "a valid " + HEADER + " header is required",
+                HEADER, null);
+        return Optional.of(Response.fromResponse(unauthorized)
+                .header("WWW-Authenticate", "APIKey header=\"" + HEADER + "\"").build());
     }
 }

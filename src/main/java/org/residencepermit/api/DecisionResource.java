@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -16,13 +17,17 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.residencepermit.engine.DecisionEngine;
 import org.residencepermit.engine.InvalidRequestException;
 import org.residencepermit.model.Decision;
 import org.residencepermit.model.DecisionRequest;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** POST /api/v1/decisions: one request in, one decision out; {@code ?explain=true} adds the rule trace. */
@@ -58,23 +63,52 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "The decision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type, unknown or repeated field, unknown "
-            + "enum value, impossible date, a missing asOf/procedure/city, or explain not given once as true or false; `field` "
-            + "names the JSON path",
+            + "enum value, impossible date, a missing asOf/procedure/city, explain not given once as true or false, or "
+            + "an unknown query parameter; `field` names the JSON path or the parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Request body larger than quarkus.http.limits.max-body-size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Decision decide(DecisionRequest request,
-                           @Parameter(description = "Add the trace: every rule fired, in order, with the facts it matched",
-                                   schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-                           @QueryParam("explain") List<String> explain) {
+    @Parameter(name = "explain", in = ParameterIn.QUERY,
+            description = "Add the trace: every rule fired, in order, with the facts it matched",
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    public Decision decide(DecisionRequest request, @Context UriInfo uri) {
         Timer.Sample sample = Timer.start(registry);
-        Decision decision = engine.decide(request, flag("explain", explain));
+        Decision decision = engine.decide(request, explain(uri.getRequestUri().getRawQuery()));
         String city = decision.city().name();
         String procedure = decision.procedure().name();
         sample.stop(registry.timer("decision.latency", "city", city, "procedure", procedure));
         registry.counter("decisions", "city", city, "procedure", procedure, "verdict", decision.verdict().name())
                 .increment();
         return decision;
+    }
+
+    /**
+     * The explain flag, read from the query as sent: JAX-RS drops a bare {@code ?explain} and ignores unknown names
+     * such as {@code ?explian=true}, and a caller who wrote either meant something the answer would silently ignore.
+     */
+    private static boolean explain(String rawQuery) {
+        List<String> values = new ArrayList<>();
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            if (!name.equals("explain")) {
+                throw new InvalidRequestException(name,
+                        "unknown query parameter '" + name + "' (the only one is explain)");
+            }
+            values.add(equals < 0 ? "" : decode(pair.substring(equals + 1)));
+        }
+        return flag("explain", values);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("explain", "the query is not URL-encoded: " + text);
+        }
     }
 
     /**

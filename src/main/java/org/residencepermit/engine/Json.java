@@ -123,7 +123,10 @@ public final class Json {
         }
     }
 
-    /** Refuses enum names with surrounding spaces, which Jackson would otherwise trim and accept. */
+    /**
+     * Refuses enum names with surrounding spaces or control characters, which Jackson would otherwise trim (String.trim
+     * removes everything up to U+0020) and accept.
+     */
     private static final class ExactEnumName extends DelegatingDeserializer {
         ExactEnumName(JsonDeserializer<?> delegate) {
             super(delegate);
@@ -136,8 +139,9 @@ public final class Json {
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext context) throws IOException {
-            if (p.hasToken(JsonToken.VALUE_STRING) && !p.getText().equals(p.getText().strip())) {
-                return context.handleWeirdStringValue(handledType(), p.getText(), "surrounding spaces");
+            if (p.hasToken(JsonToken.VALUE_STRING) && !p.getText().equals(p.getText().trim().strip())) {
+                return context.handleWeirdStringValue(handledType(), p.getText(),
+                        "surrounding spaces or control characters");
             }
             return super.deserialize(p, context);
         }

@@ -88,6 +88,14 @@ class DecisionApiTest {
         given().contentType(ContentType.JSON).body(WUHAN_RENTER)
                 .when().post("/api/v1/decisions?explain=false")
                 .then().statusCode(200).body("trace", equalTo(null));
+        for (String bare : new String[]{"explain", "explain="}) {
+            given().contentType(ContentType.JSON).body(WUHAN_RENTER)
+                    .when().post("/api/v1/decisions?" + bare)
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("explain"));
+        }
+        given().contentType(ContentType.JSON).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions?explian=true")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("explian"));
     }
 
     @Test
@@ -199,6 +207,7 @@ class DecisionApiTest {
             "\"city\": \"OTHER\"                | \"city\": 0                          | city                          | one of [",
             "\"citizenship\": \"MAINLAND\"      | \"citizenship\": 3                   | applicant.citizenship         | one of [",
             "\"city\": \"OTHER\"                | \"city\": \" OTHER\"                 | city                          | ' OTHER' is not one of [",
+            "\"city\": \"OTHER\"                | \"city\": \"\\u0001OTHER\\u0000\"    | city                          | is not one of [",
             "\"hukouCity\": \"XINYANG\"         | \"hukouCity\": 123                   | applicant.hukouCity           | is not a string",
             "\"hukouCity\": \"XINYANG\"         | \"hukouCity\": true                  | applicant.hukouCity           | is not a string",
             "\"hukouCity\": \"XINYANG\"         | \"hukouCity\": \"  \"                  | applicant.hukouCity           | must not be blank",
@@ -256,8 +265,17 @@ class DecisionApiTest {
 
     @Test
     void adminNeedsTheKey() {
-        given().when().post("/api/v1/admin/rules/validate").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().when().post("/api/v1/admin/rules/validate").then().statusCode(401).contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "APIKey header=\"X-API-Key\"");
         given().header("X-API-Key", "wrong").when().post("/api/v1/admin/rules/reload").then().statusCode(401);
+    }
+
+    /** A NUL cannot be in a path: it was an InvalidPathException and a 500. */
+    @Test
+    void validateRefusesADirThatIsNoPath() {
+        given().header("X-API-Key", "test-admin-key").queryParam("dir", "rules\u0000x")
+                .when().post("/api/v1/admin/rules/validate")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("dir"));
     }
 
     @Test
