@@ -316,6 +316,23 @@ class DecisionApiTest {
                 .body("components.schemas.DecisionRequest.properties", org.hamcrest.Matchers.hasKey("submission"));
     }
 
+    /** The schemas as the service reads and writes: generated from the Java types, four of these were wrong. */
+    @Test
+    void openApiSchemasDescribeTheJsonNotTheJavaTypes() {
+        String schemas = "components.schemas.";
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body(schemas + "YearMonth.type", equalTo("string"))
+                .body(schemas + "YearMonth.pattern", notNullValue())
+                .body(schemas + "RequiredDocument.oneOf[0].'$ref'", equalTo("#/components/schemas/DocumentCode"))
+                .body(schemas + "RequiredDocument.oneOf[1].required", equalTo(java.util.List.of("anyOf")))
+                .body(schemas + "DecisionRequest.required", equalTo(java.util.List.of("asOf", "city", "procedure")))
+                .body(schemas + "DecisionRequest.additionalProperties", equalTo(false))
+                .body(schemas + "DecisionRequest.properties.asOf.'$ref'", equalTo("#/components/schemas/LocalDate"))
+                .body(schemas + "DecisionRequest.properties.cityName.type", equalTo(java.util.List.of("string", "null")))
+                .body(schemas + "Registration.properties.residenceRegistrationDate.anyOf[1].type", equalTo("null"))
+                .body(schemas + "Submission.additionalProperties", equalTo(false));
+    }
+
     @Test
     void healthAndMetrics() {
         given().when().get("/q/health/ready").then().statusCode(200)
