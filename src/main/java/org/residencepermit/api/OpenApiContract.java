@@ -61,7 +61,8 @@ public class OpenApiContract implements OASFilter {
     /** The property, or null: a reference becomes anyOf [reference, null], a plain type gets null among its types. */
     private static Schema nullable(Schema property) {
         if (property.getRef() != null) {
-            return OASFactory.createSchema().anyOf(List.of(property, OASFactory.createSchema().addType(SchemaType.NULL)));
+            Schema isNull = OASFactory.createSchema().addType(SchemaType.NULL);
+            return OASFactory.createSchema().anyOf(List.of(property, isNull));
         }
         if (property.getType() != null && !property.getType().contains(SchemaType.NULL)) {
             property.setType(new ArrayList<>(property.getType()));
