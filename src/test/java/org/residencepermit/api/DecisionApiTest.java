@@ -98,6 +98,20 @@ class DecisionApiTest {
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("explian"));
     }
 
+    /** A gzip body reached the parser compressed ("malformed JSON"); a Latin-1 body was read as UTF-8. */
+    @Test
+    void bodiesInAnotherCodingOrCharsetAre415() {
+        given().contentType(ContentType.JSON).header("Content-Encoding", "gzip").body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(415).contentType(Problem.MEDIA_TYPE);
+        given().contentType("application/json; charset=ISO-8859-1").body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(415).contentType(Problem.MEDIA_TYPE);
+        given().contentType("application/json; charset=UTF-8").body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(200);
+    }
+
     @Test
     void malformedJsonIsA400Problem() {
         given().contentType(ContentType.JSON).body("{\"asOf\": \"2024-07-15\",")
