@@ -186,8 +186,11 @@ public final class Derivations {
         return !name.isEmpty();
     }
 
-    /** The known city a name denotes (enum name or Chinese name, any of the spellings {@link #cityKey} accepts), else null. */
-    private static City knownCity(String name) {
+    /**
+     * The known city a name denotes (enum name or Chinese name, any of the spellings {@link #cityKey} accepts), else
+     * null. Rules use it too (VALIDATION-8 for city OTHER), so that one spelling rule serves both.
+     */
+    public static City knownCity(String name) {
         String key = cityKey(name);
         for (City c : CITIES) {
             if (c != City.OTHER && c.name().equals(key)) {
