@@ -67,7 +67,8 @@ final class HandWrittenFirstApplication {
         if (r.submission().applicantPresent() == null && r.submission().proxy() != null) {
             moreInfo.add("submission.applicantPresent");
         }
-        if (d.cityNameContradictsCity()) {
+        // VALIDATION-8: cityName names a city with rules of its own other than city (also when city is OTHER)
+        if (d.cityNameContradictsCity() || r.city() == City.OTHER && Derivations.knownCity(r.cityName()) != null) {
             conflicts.add("CITY_NAME_CONTRADICTS_CITY");
         }
         if ((r.permit().status() == PermitStatus.ACTIVE || r.permit().status() == PermitStatus.SUSPENDED)
