@@ -53,6 +53,15 @@ final class DecisionAssembler {
     static final String NO_RULE_DECIDED = "NO_RULE_DECIDED";
     private static final Set<Aspect> NOT_ASSERTED_WHEN_REFUSED =
             java.util.EnumSet.of(Aspect.DOCUMENTS, Aspect.CHANNELS, Aspect.TIME_LIMIT, Aspect.FEE);
+    /**
+     * What the procedure brings once completed (rulebook section 7: "functionRestored: the procedure, once completed,
+     * restores the function"). A refused request completes nothing, so it claims none of it, whatever rule found the
+     * procedure's own conditions met (e.g. a late endorsement refused because the proxy may not act). What a refusal
+     * itself entails (residence years recounted, re-registration, suspension as of asOf) stays.
+     */
+    private static final Map<ConsequenceKey, Object> CLAIMED_ONLY_WHEN_COMPLETED = Map.of(
+            ConsequenceKey.FUNCTION_RESTORED, true, ConsequenceKey.RESIDENCE_YEARS_CONTINUOUS, true,
+            ConsequenceKey.SUSPENSION_PERIOD_COUNTED, false, ConsequenceKey.RESIDENCE_YEARS_RECOUNT, false);
 
     private DecisionAssembler() {
     }
@@ -121,7 +130,8 @@ final class DecisionAssembler {
                 frozen(c.notRequired), names,
                 offered,
                 refused ? null : c.timeLimit, refused ? null : c.fee, c.deadline, c.deadlineMissed,
-                consequenceMap(c.consequences), refused ? c.earliestWhenOnlyTimeIsMissing() : null, c.alternative,
+                consequenceMap(c.consequences, refused), refused ? c.earliestWhenOnlyTimeIsMissing() : null,
+                c.alternative,
                 frozen(c.altChannels), frozen(c.altDocs),
                 frozen(c.missingFacts),
                 c.conflicts == null ? List.of() : c.conflicts.stream().map(Reason::code).toList(), frozen(c.notes),
@@ -264,16 +274,18 @@ final class DecisionAssembler {
     }
 
     /** Every key of the section 7 vocabulary is present; null means "not asserted". */
-    private static Map<String, Object> consequenceMap(Map<ConsequenceKey, Object> asserted) {
+    private static Map<String, Object> consequenceMap(Map<ConsequenceKey, Object> asserted, boolean refused) {
         if (asserted == null) {
             return NOTHING_ASSERTED;
         }
         Map<String, Object> result = new LinkedHashMap<>();
         for (ConsequenceKey key : ConsequenceKey.values()) {
-            result.put(key.jsonName(), asserted.get(key));
+            Object value = asserted.get(key);
+            boolean completionClaim = value != null && value.equals(CLAIMED_ONLY_WHEN_COMPLETED.get(key));
+            result.put(key.jsonName(), refused && completionClaim ? null : value);
         }
         return Collections.unmodifiableMap(result);
     }
 
-    private static final Map<String, Object> NOTHING_ASSERTED = consequenceMap(Map.of());
+    private static final Map<String, Object> NOTHING_ASSERTED = consequenceMap(Map.of(), false);
 }

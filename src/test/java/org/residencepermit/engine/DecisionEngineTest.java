@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,6 +119,35 @@ class DecisionEngineTest {
                 && r.kind().equals("CONDITION_MET")), decision.reasons().toString());
         assertTrue(decision.reasons().stream().noneMatch(r -> r.kind().equals("ELIGIBLE")), decision.reasons().toString());
         assertEquals(null, decision.fee());
+    }
+
+    /**
+     * A late endorsement (NAT-LATE-1: restores the function, residence years continuous) refused because a close
+     * relative may not act for a healthy adult (NAT-PROXY-1): the refusal completes nothing, so it claims no
+     * restoration; the suspension as of asOf stays. Rulebook section 7.
+     */
+    @Test
+    void aRefusedLateEndorsementClaimsNoRestoration() throws Exception {
+        DecisionRequest request = Json.mapper().readValue("""
+                {"asOf": "2024-06-10", "city": "OTHER", "cityName": "WUHAN", "procedure": "ENDORSEMENT",
+                 "applicant": {"birthDate": "1990-05-20", "citizenship": "MAINLAND", "hukouCity": "XINYANG",
+                               "mobilityImpaired": false, "disabled": false},
+                 "permit": {"held": true, "validityStartDate": "2023-05-10", "expiryDate": "2024-05-10"},
+                 "change": {"addressChanged": false, "identityInfoChanged": false},
+                 "submission": {"applicantPresent": false, "intendsToStay": true,
+                                "proxy": {"relation": "CLOSE_RELATIVE", "agentAge": 30}}}
+                """, DecisionRequest.class);
+        Decision refused = engine.decide(request, false);
+        assertEquals(Verdict.NOT_ELIGIBLE, refused.verdict());
+        assertEquals(true, refused.consequences().get("functionSuspended"));
+        for (String claim : new String[]{"functionRestored", "residenceYearsContinuous", "suspensionPeriodCounted",
+                "residenceYearsRecount"}) {
+            assertNull(refused.consequences().get(claim), claim + " in " + refused.consequences());
+        }
+        Decision inPerson = engine.decide(Json.mapper().readValue(Json.mapper().writeValueAsString(request)
+                .replace("\"applicantPresent\":false", "\"applicantPresent\":true"), DecisionRequest.class), false);
+        assertEquals(Verdict.ELIGIBLE, inPerson.verdict());
+        assertEquals(true, inPerson.consequences().get("functionRestored"));
     }
 
     @Test
