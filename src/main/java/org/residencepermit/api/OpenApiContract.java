@@ -7,8 +7,11 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +25,7 @@ import java.util.Set;
  */
 public class OpenApiContract implements OASFilter {
     static final List<String> REQUIRED_REQUEST_FIELDS = List.of("asOf", "city", "procedure");
-    /** The schemas of the request body: refused when they carry unknown fields, each field nullable. */
-    static final Set<String> REQUEST_SCHEMAS = Set.of("DecisionRequest", "Applicant", "Registration", "Housing",
-            "Employment", "SocialInsurance", "Tax", "Study", "Talent", "Permit", "Change", "Submission", "Proxy",
-            "Appeal");
+    private static final String REQUEST = "DecisionRequest";
     private static final String SCHEMAS = "#/components/schemas/";
 
     @Override
@@ -41,12 +41,9 @@ public class OpenApiContract implements OASFilter {
                         .addProperty("anyOf", OASFactory.createSchema().addType(SchemaType.ARRAY)
                                 .items(reference("DocumentCode")).minItems(2))
                         .required(List.of("anyOf")).additionalPropertiesBoolean(false))));
-        for (String name : REQUEST_SCHEMAS) {
+        for (String name : requestObjects(components)) {
             Schema schema = components.getSchemas().get(name);
-            if (schema == null || schema.getProperties() == null) {
-                continue;
-            }
-            List<String> required = name.equals("DecisionRequest") ? REQUIRED_REQUEST_FIELDS : List.of();
+            List<String> required = name.equals(REQUEST) ? REQUIRED_REQUEST_FIELDS : List.of();
             Map<String, Schema> properties = new LinkedHashMap<>();
             schema.getProperties().forEach((field, property) ->
                     properties.put(field, required.contains(field) ? property : nullable(property)));
@@ -56,6 +53,29 @@ public class OpenApiContract implements OASFilter {
                 schema.required(required);
             }
         }
+    }
+
+    /**
+     * The object schemas of the request body (DecisionRequest and every object it contains), found by following its
+     * references, so that a fact record added to the model is covered without being listed here.
+     */
+    private static Set<String> requestObjects(Components components) {
+        Set<String> found = new LinkedHashSet<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(REQUEST));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            Schema schema = components.getSchemas().get(name);
+            if (schema == null || schema.getProperties() == null || !found.add(name)) {
+                continue;   // enums, dates and months have no properties
+            }
+            for (Schema property : schema.getProperties().values()) {
+                Schema target = property.getItems() != null ? property.getItems() : property;
+                if (target.getRef() != null && target.getRef().startsWith(SCHEMAS)) {
+                    pending.push(target.getRef().substring(SCHEMAS.length()));
+                }
+            }
+        }
+        return found;
     }
 
     /** The property, or null: a reference becomes anyOf [reference, null], a plain type gets null among its types. */

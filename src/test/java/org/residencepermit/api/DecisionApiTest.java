@@ -345,6 +345,7 @@ class DecisionApiTest {
                 .body(schemas + "DecisionRequest.properties.cityName.type", equalTo(java.util.List.of("string", "null")))
                 .body(schemas + "Registration.properties.residenceRegistrationDate.anyOf[1].type", equalTo("null"))
                 .body(schemas + "Submission.additionalProperties", equalTo(false))
+                .body(schemas + "Tax.properties.lastPaidMonth.anyOf[1].type", equalTo("null"))
                 .body("paths.'/api/v1/decisions'.post.responses.keySet()",
                         org.hamcrest.Matchers.hasItems("200", "400", "401", "406", "413", "415"));
     }
