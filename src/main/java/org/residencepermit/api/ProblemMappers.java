@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.residencepermit.engine.InvalidRequestException;
@@ -30,6 +33,9 @@ import java.util.stream.Collectors;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
@@ -80,12 +86,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
-        return Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null, null);
+        Response problem = Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(),
+                null, null);
+        // RFC 9110 15.5.6: a 405 must say which methods the resource does support; Quarkus REST's does not.
+        String allow = status == 405 ? allowedMethods.allowHeader(uri.getPath()) : null;
+        return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
     }
 
     /**

@@ -100,6 +100,19 @@ class DecisionApiTest {
 
     /** A gzip body reached the parser compressed ("malformed JSON"); a Latin-1 body was read as UTF-8. */
     @Test
+    void aMethodTheResourceDoesNotSupportIs405NamingTheAllowedMethods() {
+        given().when().get("/api/v1/decisions")
+                .then().statusCode(405).contentType(Problem.MEDIA_TYPE)
+                .header("Allow", containsString("POST"));
+        given().when().delete("/api/v1/jurisdictions")
+                .then().statusCode(405).contentType(Problem.MEDIA_TYPE)
+                .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        // OPTIONS names the same methods: no HEAD where there is no GET.
+        given().when().options("/api/v1/decisions")
+                .then().statusCode(200).header("Allow", equalTo("OPTIONS, POST"));
+    }
+
+    @Test
     void bodiesInAnotherCodingOrCharsetAre415() {
         given().contentType(ContentType.JSON).header("Content-Encoding", "gzip").body(WUHAN_RENTER)
                 .when().post("/api/v1/decisions")
