@@ -7,6 +7,9 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
+import org.residencepermit.engine.RequestValidator;
+
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,7 +23,8 @@ import java.util.Set;
  * Makes the generated OpenAPI schemas say what the service reads and writes, where reading the Java types alone
  * gets it wrong: a month is a "YYYY-MM" string (not YearMonth's getters), a document requirement is a bare code or
  * {@code {"anyOf": [...]}} (RequiredDocument's {@code @JsonValue}), a request needs {@code asOf}, {@code city} and
- * {@code procedure}, every other request field may be null (an unknown fact), and unknown request fields are refused.
+ * {@code procedure}, every other request field may be null (an unknown fact), unknown request fields are refused, and
+ * counts, texts and dates carry the limits {@link RequestValidator} enforces.
  * A client generated from the document then sends and parses exactly what the service does.
  */
 public class OpenApiContract implements OASFilter {
@@ -41,6 +45,17 @@ public class OpenApiContract implements OASFilter {
                         .addProperty("anyOf", OASFactory.createSchema().addType(SchemaType.ARRAY)
                                 .items(reference("DocumentCode")).minItems(2))
                         .required(List.of("anyOf")).additionalPropertiesBoolean(false))));
+        String range = " between " + RequestValidator.EARLIEST + " and " + RequestValidator.LATEST;
+        components.getSchemas().get("YearMonth").description("A month, YYYY-MM; in a request a month" + range);
+        Schema date = components.getSchemas().get("LocalDate");
+        date.description((date.getDescription() == null ? "A date, YYYY-MM-DD" : date.getDescription())
+                + "; in a request a date" + range);
+        RequestValidator.countMaxima().forEach((path, max) ->
+                requestProperty(components, path).minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(max)));
+        for (String path : RequestValidator.textFields()) {
+            // Not blank: leave a field out when it is unknown.
+            requestProperty(components, path).minLength(1).maxLength(RequestValidator.MAX_TEXT).pattern("\\S");
+        }
         for (String name : requestObjects(components)) {
             Schema schema = components.getSchemas().get(name);
             List<String> required = name.equals(REQUEST) ? REQUIRED_REQUEST_FIELDS : List.of();
@@ -76,6 +91,21 @@ public class OpenApiContract implements OASFilter {
             }
         }
         return found;
+    }
+
+    /** The schema of a request field given by its JSON path, e.g. {@code employment.tax.consecutiveMonths}. */
+    private static Schema requestProperty(Components components, String path) {
+        Schema schema = components.getSchemas().get(REQUEST);
+        String[] names = path.split("\\.");
+        for (int i = 0; i < names.length; i++) {
+            Schema property = schema.getProperties().get(names[i]);
+            if (property == null) {
+                throw new IllegalStateException("the request schema has no field " + path);
+            }
+            schema = i < names.length - 1 ? components.getSchemas().get(property.getRef().substring(SCHEMAS.length()))
+                    : property;
+        }
+        return schema;
     }
 
     /** The property, or null: a reference becomes anyOf [reference, null], a plain type gets null among its types. */

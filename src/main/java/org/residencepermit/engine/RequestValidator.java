@@ -1,19 +1,22 @@
 package org.residencepermit.engine;
 
 import org.residencepermit.model.DecisionRequest;
-import org.residencepermit.model.SocialInsurance;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Rejects requests that cannot be evaluated at all (HTTP 400), naming the field. Requests that are merely incomplete
  * or contradictory are not rejected here: the rules answer them with NEEDS_MORE_INFO.
  */
 public final class RequestValidator {
-    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
     static final int MAX_COUNT = 10_000;
-    static final int MAX_TEXT = 200;
+    public static final int MAX_TEXT = 200;
 
     private RequestValidator() {
     }
@@ -41,32 +44,65 @@ public final class RequestValidator {
         }
     }
 
+    /**
+     * A count field, its largest accepted value and how to read it. A count of months within the last {@code max}
+     * months cannot exceed them; other counts stay below MAX_COUNT.
+     */
+    private record Count(String path, int max, Function<DecisionRequest, Integer> value) {
+    }
+
+    private record Text(String path, Function<DecisionRequest, String> value) {
+    }
+
+    private static final List<Count> COUNTS = List.of(
+            new Count("registration.registeredMonthsLast12", 12, r -> r.registration().registeredMonthsLast12()),
+            new Count("employment.socialInsurance.consecutiveMonths", MAX_COUNT,
+                    r -> r.employment().socialInsurance().consecutiveMonths()),
+            new Count("employment.socialInsurance.monthsLast12", 12,
+                    r -> r.employment().socialInsurance().monthsLast12()),
+            new Count("employment.socialInsurance.monthsLast24", 24,
+                    r -> r.employment().socialInsurance().monthsLast24()),
+            new Count("employment.socialInsurance.consecutiveMonthsSinceRegistration", MAX_COUNT,
+                    r -> r.employment().socialInsurance().consecutiveMonthsSinceRegistration()),
+            new Count("employment.tax.consecutiveMonths", MAX_COUNT, r -> r.employment().tax().consecutiveMonths()),
+            new Count("submission.photoUploads", MAX_COUNT, r -> r.submission().photoUploads()),
+            new Count("submission.proxy.agentAge", MAX_COUNT,
+                    r -> r.submission().proxy() == null ? null : r.submission().proxy().agentAge()));
+
+    /** Place names and free text: a blank one says nothing (leave it out when unknown), a huge one is not a name. */
+    private static final List<Text> TEXTS = List.of(
+            new Text("cityName", DecisionRequest::cityName),
+            new Text("district", DecisionRequest::district),
+            new Text("applicant.hukouCity", r -> r.applicant().hukouCity()),
+            new Text("applicant.hukouCounty", r -> r.applicant().hukouCounty()),
+            new Text("applicant.hukouProvince", r -> r.applicant().hukouProvince()),
+            new Text("permit.issuingCity", r -> r.permit().issuingCity()),
+            new Text("submission.proxy.relationDetail",
+                    r -> r.submission().proxy() == null ? null : r.submission().proxy().relationDetail()));
+
+    /** Per JSON path of a count field: the largest value accepted (the smallest is 0); for the API's schema. */
+    public static Map<String, Integer> countMaxima() {
+        Map<String, Integer> maxima = new LinkedHashMap<>();
+        COUNTS.forEach(count -> maxima.put(count.path(), count.max()));
+        return maxima;
+    }
+
+    /** The JSON paths of the free-text fields, which must not be blank and hold at most MAX_TEXT characters. */
+    public static List<String> textFields() {
+        return TEXTS.stream().map(Text::path).toList();
+    }
+
     private static void checkCounts(DecisionRequest r) {
-        checkCount("registration.registeredMonthsLast12", r.registration().registeredMonthsLast12(), 12);
-        SocialInsurance insurance = r.employment().socialInsurance();
-        checkCount("employment.socialInsurance.consecutiveMonths", insurance.consecutiveMonths());
-        checkCount("employment.socialInsurance.monthsLast12", insurance.monthsLast12(), 12);
-        checkCount("employment.socialInsurance.monthsLast24", insurance.monthsLast24(), 24);
-        checkCount("employment.socialInsurance.consecutiveMonthsSinceRegistration",
-                insurance.consecutiveMonthsSinceRegistration());
-        checkCount("employment.tax.consecutiveMonths", r.employment().tax().consecutiveMonths());
-        checkCount("submission.photoUploads", r.submission().photoUploads());
-        if (r.submission().proxy() != null) {
-            checkCount("submission.proxy.agentAge", r.submission().proxy().agentAge());
+        for (Count count : COUNTS) {
+            Integer value = count.value().apply(r);
+            if (value != null && (value < 0 || value > count.max())) {
+                throw new InvalidRequestException(count.path(), count.path() + " must be between 0 and " + count.max());
+            }
         }
     }
 
-    /** Place names and free text: a blank one says nothing (leave it out when unknown), a huge one is not a name. */
     private static void checkTexts(DecisionRequest r) {
-        checkText("cityName", r.cityName());
-        checkText("district", r.district());
-        checkText("applicant.hukouCity", r.applicant().hukouCity());
-        checkText("applicant.hukouCounty", r.applicant().hukouCounty());
-        checkText("applicant.hukouProvince", r.applicant().hukouProvince());
-        checkText("permit.issuingCity", r.permit().issuingCity());
-        if (r.submission().proxy() != null) {
-            checkText("submission.proxy.relationDetail", r.submission().proxy().relationDetail());
-        }
+        TEXTS.forEach(text -> checkText(text.path(), text.value().apply(r)));
     }
 
     private static void checkText(String path, String value) {
@@ -78,17 +114,6 @@ public final class RequestValidator {
         }
         if (value.length() > MAX_TEXT) {
             throw new InvalidRequestException(path, path + " must be at most " + MAX_TEXT + " characters");
-        }
-    }
-
-    private static void checkCount(String path, Integer value) {
-        checkCount(path, value, MAX_COUNT);
-    }
-
-    /** A count of months within the last {@code max} months cannot exceed them; other counts stay below MAX_COUNT. */
-    private static void checkCount(String path, Integer value, int max) {
-        if (value != null && (value < 0 || value > max)) {
-            throw new InvalidRequestException(path, path + " must be between 0 and " + max);
         }
     }
 

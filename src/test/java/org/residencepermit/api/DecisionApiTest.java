@@ -343,7 +343,10 @@ class DecisionApiTest {
                 .body("components.schemas.DecisionRequest.properties", org.hamcrest.Matchers.hasKey("submission"));
     }
 
-    /** The schemas as the service reads and writes: generated from the Java types, four of these were wrong. */
+    /**
+     * The schemas as the service reads and writes: generated from the Java types, four of these were wrong, and the
+     * limits the service enforces on counts, texts and dates were missing.
+     */
     @Test
     void openApiSchemasDescribeTheJsonNotTheJavaTypes() {
         String schemas = "components.schemas.";
@@ -359,6 +362,12 @@ class DecisionApiTest {
                 .body(schemas + "Registration.properties.residenceRegistrationDate.anyOf[1].type", equalTo("null"))
                 .body(schemas + "Submission.additionalProperties", equalTo(false))
                 .body(schemas + "Tax.properties.lastPaidMonth.anyOf[1].type", equalTo("null"))
+                .body(schemas + "SocialInsurance.properties.monthsLast12.minimum", equalTo(0))
+                .body(schemas + "SocialInsurance.properties.monthsLast12.maximum", equalTo(12))
+                .body(schemas + "Proxy.properties.agentAge.maximum", equalTo(10_000))
+                .body(schemas + "DecisionRequest.properties.cityName.maxLength", equalTo(200))
+                .body(schemas + "DecisionRequest.properties.cityName.minLength", equalTo(1))
+                .body(schemas + "LocalDate.description", containsString("between 1900-01-01 and 2199-12-31"))
                 .body("paths.'/api/v1/decisions'.post.responses.keySet()",
                         org.hamcrest.Matchers.hasItems("200", "400", "401", "406", "413", "415"));
     }
