@@ -51,9 +51,12 @@ public class ProblemMappers {
             return Problem.response(400, "Invalid decision request", duplicate + " is given more than once",
                     duplicate, null);
         }
-        if (e instanceof JsonParseException parse) {
+        // A syntax error inside a nested object reaches us wrapped: it is still the body's syntax, not the field's type.
+        JsonParseException syntax = e instanceof JsonParseException parse ? parse
+                : e.getCause() instanceof JsonParseException cause ? cause : null;
+        if (syntax != null) {
             return Problem.response(400, "Malformed JSON", "the body is not valid JSON (line "
-                    + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")",
+                    + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + ")",
                     null, null);
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;

@@ -131,6 +131,15 @@ class DecisionApiTest {
                 .when().post("/api/v1/decisions")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("title", equalTo("Malformed JSON"));
+        // Inside a nested object too: a syntax error, with its position, not a "wrong type" of the enclosing field.
+        given().contentType(ContentType.JSON)
+                .body("{\"asOf\": \"2024-07-15\", \"city\": \"BEIJING\", \"procedure\": \"ENDORSEMENT\", "
+                        + "\"permit\": {\"expiryDate\": }}")
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("title", equalTo("Malformed JSON"))
+                .body("detail", equalTo("the body is not valid JSON (line 1, column 96)"))
+                .body("field", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
