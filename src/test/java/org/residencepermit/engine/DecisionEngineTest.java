@@ -152,12 +152,13 @@ class DecisionEngineTest {
 
     @Test
     void aDeadlineMissedByDaysInAYearWithoutHolidayCalendarMakesTheVerdictUncertain() {
-        // 60 days from 2026-08-02 end on 2026-10-01 (weekends only: 2026 is not in holidays.yaml), in National Day.
-        Decision fourDaysLate = engine.decide(appeal("2026-10-05", "2026-08-02"), false);
+        // 60 days from 2027-08-02 end on Friday 2027-10-01 (weekends only: 2027 is not in holidays.yaml), which is
+        // likely in the National Day rest days.
+        Decision fourDaysLate = engine.decide(appeal("2027-10-05", "2027-08-02"), false);
         assertEquals(Verdict.NOT_ELIGIBLE, fourDaysLate.verdict());
         assertTrue(fourDaysLate.uncertainNotes().stream().anyMatch(n -> n.startsWith("CONV-7 [VERDICT]")),
                 fourDaysLate.uncertainNotes().toString());
-        Decision monthsLate = engine.decide(appeal("2027-03-01", "2026-08-02"), false);
+        Decision monthsLate = engine.decide(appeal("2028-03-01", "2027-08-02"), false);
         assertTrue(monthsLate.uncertainNotes().stream().noneMatch(n -> n.startsWith("CONV-7 [VERDICT]")),
                 monthsLate.uncertainNotes().toString());
     }
