@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The physical-limit reference: the national rules for FIRST_APPLICATION (NAT-SCOPE-1, NAT-FA-1..6, the national
- * address-proof table, VALIDATION-1/2/5/6/7/8/10/12, CONV-8, CONV-10) hand-written in plain Java, for an applicant who applies in
- * person. It uses the same request validation and {@link Derivations} as the engine, so the difference to the engine
+ * The physical-limit reference: the national rules for FIRST_APPLICATION (NAT-SCOPE-1, NAT-FA-1..6 with the permit
+ * already held, the national address-proof table, VALIDATION-1/2/5/6/7/8/10/12, CONV-8, CONV-10) hand-written in plain
+ * Java, for an applicant who applies in person. It uses the same request validation and {@link Derivations} as the engine, so the difference to the engine
  * is the cost of the rule engine itself (sessions, matching, listener, assembly).
  */
 final class HandWrittenFirstApplication {
@@ -98,6 +98,9 @@ final class HandWrittenFirstApplication {
             }
         } else if (!left) {
             ineligible.add("HUKOU_IN_SAME_CITY");
+        } else if (r.city() == City.OTHER && r.applicant().hukouCity() != null && r.cityName() != null
+                && !sameScript(r.applicant().hukouCity(), r.cityName())) {
+            moreInfo.add("CITY_NAMES_NOT_COMPARABLE");
         } else if (citizenship == Citizenship.MAINLAND) {
             met.add("IN_SCOPE");
         }
@@ -106,22 +109,47 @@ final class HandWrittenFirstApplication {
         Basis basis = d.basis();
         boolean basisMet = basis == Basis.EMPLOYMENT && d.stableEmployment()
                 || basis == Basis.RESIDENCE && d.stableResidence() || basis == Basis.STUDY && d.continuousStudy();
+        LocalDate arrived = r.registration().arrivalDate();
+        boolean continuous = !Boolean.FALSE.equals(r.registration().registrationContinuous());
         if (months == null) {
-            moreInfo.add("registration.residenceRegistrationDate");
+            if (arrived != null && LegalDates.hasCompletedMonths(arrived, r.asOf(), 6)) {
+                if (basisMet) {   // the half year counted from the arrival, which the police may want evidenced
+                    eligible.add("HALF_YEAR_AND_BASIS_MET");
+                    uncertain = true;
+                }
+            } else {
+                moreInfo.add("registration.residenceRegistrationDate");
+            }
         } else if (months < 0) {
             // a registration after asOf: VALIDATION-1 reports the conflict, no waiting period is computed
         } else if (months < 6) {
             ineligible.add("RESIDENCE_LESS_THAN_6_MONTHS");
-            if (basisMet) {   // section 6 step 4: an earliest date only where time is all that is missing
+            if (basisMet && continuous) {   // section 6 step 4: an earliest date only where time is all that is missing
                 earliest = LegalDates.addMonths(r.registration().residenceRegistrationDate(), 6);
             }
         } else {
             if (basisMet) {
                 eligible.add("HALF_YEAR_AND_BASIS_MET");
             }
+            if (!continuous) {
+                moreInfo.add("RESIDENCE_NOT_CONTINUOUS_SINCE_REGISTRATION");
+            }
             if (months == 6 && d.onRegistrationMonthBoundary()) {
                 uncertain = true;
             }
+        }
+        // A permit of this city is endorsed, not applied for again
+        PermitStatus status = r.permit().status();
+        boolean live = status != PermitStatus.CANCELLED && status != PermitStatus.TERMINATED;
+        if (Boolean.TRUE.equals(r.permit().held()) && live) {
+            if (Boolean.FALSE.equals(d.permitIssuedElsewhere())) {
+                ineligible.add("PERMIT_ALREADY_HELD");
+            } else if (d.permitIssuedElsewhere() == null) {
+                moreInfo.add(r.permit().issuingCity() == null ? "permit.issuingCity" : "cityName");
+            }
+        } else if (r.permit().held() == null && (status == PermitStatus.ACTIVE || status == PermitStatus.SUSPENDED)
+                && !Boolean.TRUE.equals(d.permitIssuedElsewhere())) {
+            moreInfo.add("permit.held");
         }
         if (!d.unknownBasisFacts().isEmpty()) {
             moreInfo.addAll(d.unknownBasisFacts());
@@ -180,6 +208,13 @@ final class HandWrittenFirstApplication {
         codes.addAll(met);
         return new Result(verdict, codes, verdict == Verdict.NOT_ELIGIBLE ? List.of() : required, earliest,
                 uncertain);
+    }
+
+    /** A name with Chinese characters cannot be compared with one without (NAT-SCOPE-1). */
+    private static boolean sameScript(String a, String b) {
+        boolean hanA = a.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        boolean hanB = b.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return hanA == hanB;
     }
 
     private static boolean before(LocalDate date, LocalDate limit) {
