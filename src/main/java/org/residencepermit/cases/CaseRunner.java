@@ -20,7 +20,8 @@ import java.util.TreeSet;
 /**
  * Runs cases through the engine and compares the JSON decision with {@code expect}. Comparison follows rulebook
  * section 10: document lists and channels as sets (a requirement is the set of its alternatives), rule IDs, reasons
- * and conflicts as "must include", consequences only where the case asserts a value, {@code notes} never.
+ * and conflicts as "must include", consequences only where the case asserts a value, {@code notes} never; the
+ * {@code not...} keys say what must be absent (documents demanded, rules fired, reasons given, consequences claimed).
  */
 public final class CaseRunner {
     private static final Set<String> SET_KEYS = Set.of("requiredDocuments", "missingDocuments",
@@ -88,6 +89,29 @@ public final class CaseRunner {
                 for (String code : strings(expected)) {
                     if (demanded.contains(code)) {
                         mismatches.add("notRequired: " + code + " must not be demanded but is in requiredDocuments");
+                    }
+                }
+            } else if (key.equals("notRuleIds")) {
+                Set<String> fired = strings(expected);
+                fired.retainAll(strings(actual.path("ruleIds")));
+                if (!fired.isEmpty()) {
+                    mismatches.add("notRuleIds: " + fired + " must not fire but did");
+                }
+            } else if (key.equals("notReasons")) {
+                Set<String> given = strings(expected);
+                Set<String> codes = new TreeSet<>();
+                actual.path("reasons").forEach(r -> codes.add(r.path("code").asText()));
+                given.retainAll(codes);
+                if (!given.isEmpty()) {
+                    mismatches.add("notReasons: " + given + " must not be given but were");
+                }
+            } else if (key.equals("notConsequences")) {
+                // A null consequence in `consequences` means "not asserted" (rulebook section 10), so a case that
+                // must not claim one lists it here.
+                for (String consequence : strings(expected)) {
+                    JsonNode claimed = actual.path("consequences").path(consequence);
+                    if (!claimed.isMissingNode() && !claimed.isNull()) {
+                        mismatches.add("notConsequences: " + consequence + " must not be claimed but was " + claimed);
                     }
                 }
             } else if (key.equals("timeLimit") || key.equals("consequences")) {
