@@ -381,6 +381,30 @@ class DecisionApiTest {
                         org.hamcrest.Matchers.hasItems("200", "400", "401", "406", "413", "415"));
     }
 
+    /**
+     * RFC 9110 12.5.1: a q-value of 0 means "not acceptable". Quarkus REST answered application/json to a client that
+     * had refused it, as long as some other type was listed.
+     */
+    @ParameterizedTest(name = "Accept: {0} -> 406")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"text/html;q=1, application/json;q=0",
+            "application/json;q=0, */*", "application/*;q=0, */*;q=1", "*/*;q=0", "application/json; q=0.000"})
+    void anAcceptThatRefusesJsonIs406(String accept) {
+        given().contentType(ContentType.JSON).accept(accept).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(406).contentType(Problem.MEDIA_TYPE);
+        given().accept(accept).when().get("/api/v1/jurisdictions")
+                .then().statusCode(406).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @ParameterizedTest(name = "Accept: {0} -> 200")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"*/*", "application/json;q=0.001", "application/*",
+            "text/html, */*;q=0.1", "application/problem+json, application/json;q=0.5", "APPLICATION/JSON"})
+    void anAcceptThatTakesJsonGetsIt(String accept) {
+        given().contentType(ContentType.JSON).accept(accept).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(200).contentType(ContentType.JSON);
+    }
+
     @Test
     void healthAndMetrics() {
         given().when().get("/q/health/ready").then().statusCode(200)
