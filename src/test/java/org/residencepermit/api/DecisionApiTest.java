@@ -405,6 +405,41 @@ class DecisionApiTest {
                 .then().statusCode(200).contentType(ContentType.JSON);
     }
 
+    /**
+     * Jackson's stream limits (nesting depth, digits of a number, length of a name) came back as "wrong type or shape
+     * for submission" quoting Jackson's Java names (StreamReadConstraints.getMaxNumberLength()).
+     */
+    @Test
+    void bodiesBeyondJacksonsLimitsAreRefusedInTheContractsTerms() {
+        String deep = WUHAN_RENTER.replace("\"basisChosen\"",
+                "\"x\": " + "{\"a\": ".repeat(1200) + "1" + "}".repeat(1200) + ", \"basisChosen\"");
+        String longNumber = WUHAN_RENTER.replace("\"basisChosen\"",
+                "\"photoUploads\": 1" + "0".repeat(1500) + ", \"basisChosen\"");
+        String longName = WUHAN_RENTER.replace("\"basisChosen\"", "\"" + "k".repeat(60_000) + "\": 1, \"basisChosen\"");
+        String[][] expected = {
+                {deep, "submission", "the body nests more than 1000 objects or lists deep"},
+                {longNumber, "submission", "a number in submission has more than 1000 characters"},
+                {longName, "submission", "a field name in submission has more than 50000 characters"},
+        };
+        for (String[] row : expected) {
+            given().contentType(ContentType.JSON).body(row[0])
+                    .when().post("/api/v1/decisions")
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("field", equalTo(row[1]))
+                    .body("detail", equalTo(row[2]));
+        }
+    }
+
+    /** A JSON null is not an empty body, and names no field: it was "the request body is empty" with field "". */
+    @Test
+    void aNullBodyIsRefusedAsTheWrongShape() {
+        given().contentType(ContentType.JSON).body("null")
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("the body must be an object"))
+                .body("$", not(org.hamcrest.Matchers.hasKey("field")));
+    }
+
     @Test
     void healthAndMetrics() {
         given().when().get("/q/health/ready").then().statusCode(200)
