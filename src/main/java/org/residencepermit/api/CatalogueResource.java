@@ -6,6 +6,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.residencepermit.engine.DecisionEngine;
 import org.residencepermit.engine.RuleBase;
 import org.residencepermit.engine.RuleInfo;
@@ -18,6 +21,10 @@ import java.util.List;
 /** Reference data for callers: jurisdictions, the document catalogue, channels and the loaded rules. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "A query or matrix parameter: these resources take none",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "406", description = "Accept excludes application/json",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CatalogueResource {
 
     @Inject

@@ -440,6 +440,44 @@ class DecisionApiTest {
                 .body("$", not(org.hamcrest.Matchers.hasKey("field")));
     }
 
+    /**
+     * A misspelt or unexpected parameter was ignored: validate?dirr=candidate validated the rules in service and
+     * answered 200, reload?dir=candidate reloaded the configured directory, and GET /jurisdictions?city=BEIJING
+     * listed every jurisdiction. A parameter given twice was read from its first value.
+     */
+    @Test
+    void unknownOrRepeatedQueryParametersAreRefusedEverywhere() {
+        given().header("X-API-Key", "test-admin-key").queryParam("dirr", "/nonexistent")
+                .when().post("/api/v1/admin/rules/validate")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("dirr"))
+                .body("detail", equalTo("unknown query parameter 'dirr' (the only one is dir)"));
+        given().header("X-API-Key", "test-admin-key").queryParam("dir", "/nonexistent")
+                .when().post("/api/v1/admin/rules/reload")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("dir"))
+                .body("detail", equalTo("unknown query parameter 'dir' (this resource takes none)"));
+        given().header("X-API-Key", "test-admin-key")
+                .when().post("/api/v1/admin/rules/validate?dir=rules&dir=/nonexistent")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("dir"))
+                .body("detail", equalTo("dir is given more than once"));
+        for (String path : new String[]{"/api/v1/jurisdictions", "/api/v1/documents", "/api/v1/channels", "/api/v1/rules"}) {
+            given().queryParam("city", "BEIJING").when().get(path)
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("city"));
+        }
+        given().when().get("/api/v1/rules").then().statusCode(200);
+    }
+
+    /** ";explain=true" is a matrix parameter, which JAX-RS hands to no one: the decision came back without a trace. */
+    @Test
+    void matrixParametersAreRefusedNotIgnored() {
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions;explain=true")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("field", equalTo("explain"))
+                .body("detail", containsString("?explain=true"));
+        given().urlEncodingEnabled(false).when().get("/api/v1/rules;jurisdiction=beijing")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("jurisdiction"));
+    }
+
     @Test
     void healthAndMetrics() {
         given().when().get("/q/health/ready").then().statusCode(200)
