@@ -478,6 +478,43 @@ class DecisionApiTest {
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("jurisdiction"));
     }
 
+    /**
+     * The response schema said every field might be missing and consequences might hold anything: the document now
+     * requires what every decision carries and lists the consequence keys, each present and null when not asserted.
+     * Checked against real responses: each required field is sent, and nothing is sent the schema does not list.
+     */
+    @Test
+    void openApiDecisionSchemaSaysWhatEveryResponseCarries() {
+        io.restassured.path.json.JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        java.util.List<String> required = openApi.getList("components.schemas.Decision.required");
+        assertTrue(required != null && required.containsAll(java.util.List.of("verdict", "reasons", "ruleIds",
+                "requiredDocuments", "consequences", "missingFacts", "conflicts", "uncertain", "rulesetVersion")),
+                "Decision.required: " + required);
+        java.util.Set<String> properties = openApi.<String, Object>getMap("components.schemas.Decision.properties").keySet();
+        java.util.Map<String, Object> consequences = openApi.getMap("components.schemas.Decision.properties.consequences");
+        org.hamcrest.MatcherAssert.assertThat(consequences.get("additionalProperties"), equalTo(false));
+        org.hamcrest.MatcherAssert.assertThat(openApi.getList("components.schemas.Decision.properties.consequences.required"),
+                hasItems("functionSuspended", "penaltyRisk"));
+        org.hamcrest.MatcherAssert.assertThat(
+                openApi.getList("components.schemas.Decision.properties.consequences.properties.functionSuspended.type"),
+                equalTo(java.util.List.of("boolean", "null")));
+        org.hamcrest.MatcherAssert.assertThat(
+                openApi.getList("components.schemas.Decision.properties.consequences.properties.penaltyRisk.type"),
+                equalTo(java.util.List.of("string", "null")));
+        for (String body : new String[]{WUHAN_RENTER, WUHAN_RENTER.replace("2024-07-15", "2024-07-14"),
+                WUHAN_RENTER.replace("2024-01-15", "2024-09-01")}) {
+            java.util.Map<String, Object> decision = given().contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/decisions?explain=true").then().statusCode(200).extract().jsonPath().getMap("$");
+            assertTrue(decision.keySet().containsAll(required), "missing " + required + " in " + decision.keySet());
+            assertTrue(properties.containsAll(decision.keySet()), "not in the schema: " + decision.keySet());
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> sent = (java.util.Map<String, Object>) decision.get("consequences");
+            org.hamcrest.MatcherAssert.assertThat(sent.keySet(), equalTo(
+                    ((java.util.Map<?, ?>) consequences.get("properties")).keySet()));
+        }
+    }
+
     @Test
     void healthAndMetrics() {
         given().when().get("/q/health/ready").then().statusCode(200)
