@@ -515,6 +515,42 @@ class DecisionApiTest {
         }
     }
 
+    /**
+     * A place name with a character no printed name holds was compared as written: hukouCity "WUHAN" followed by NUL,
+     * a zero-width space, a no-break space or a lone surrogate counted as another city than cityName WUHAN, and the
+     * applicant, whose hukou is local, was found ELIGIBLE. Spaces and tabs around or inside a name stay allowed (they
+     * separate words).
+     */
+    @ParameterizedTest(name = "hukouCity {0} -> 400")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"WUHAN\\u0000", "WU\\u0007HAN", "WUHAN\\u200b",
+            "\\ufeffWUHAN", "WU\\u00a0HAN", "WU\\ud800HAN", "WUHAN\\udc00", "WU\\u202eHAN", "WUHAN\\ue000"})
+    void placeNamesWithInvisibleOrControlCharactersAreRefused(String name) {
+        given().contentType(ContentType.JSON)
+                .body(WUHAN_RENTER.replace("\"hukouCity\": \"XINYANG\"", "\"hukouCity\": \"" + name + "\""))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("field", equalTo("applicant.hukouCity"))
+                .body("detail", containsString("applicant.hukouCity must hold printable characters only"));
+    }
+
+    @ParameterizedTest(name = "hukouCity {0} -> same city, NOT_ELIGIBLE")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"WUHAN", " WUHAN ", "WUHAN\\t", "Wuhan City",
+            "\\u3000WUHAN"})
+    void placeNamesWithSpacesStayReadable(String name) {
+        given().contentType(ContentType.JSON)
+                .body(WUHAN_RENTER.replace("\"hukouCity\": \"XINYANG\"", "\"hukouCity\": \"" + name + "\""))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(200)
+                .body("verdict", equalTo("NOT_ELIGIBLE"))
+                .body("reasons.code", hasItem("HUKOU_IN_SAME_CITY"));
+        // In a nested text field too: the proxy's relation detail.
+        given().contentType(ContentType.JSON)
+                .body(WUHAN_RENTER.replace("\"basisChosen\"",
+                        "\"proxy\": {\"relationDetail\": \"SON\\u0000\"}, \"basisChosen\""))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).body("field", equalTo("submission.proxy.relationDetail"));
+    }
+
     @Test
     void healthAndMetrics() {
         given().when().get("/q/health/ready").then().statusCode(200)
