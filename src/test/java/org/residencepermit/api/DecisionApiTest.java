@@ -551,6 +551,19 @@ class DecisionApiTest {
                 .then().statusCode(400).body("field", equalTo("submission.proxy.relationDetail"));
     }
 
+    /** Each catalogue operation describes its 200 as well as its refusals (declaring a 400 once dropped the 200). */
+    @Test
+    void openApiCatalogueOperationsDescribeTheirAnswers() {
+        String paths = "paths.'/api/v1/";
+        String ok = "'.get.responses.'200'.content.'application/json'.schema";
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body(paths + "jurisdictions" + ok + ".items.'$ref'", equalTo("#/components/schemas/JurisdictionView"))
+                .body(paths + "documents" + ok + ".items.'$ref'", equalTo("#/components/schemas/DocumentView"))
+                .body(paths + "channels" + ok + ".items.'$ref'", equalTo("#/components/schemas/ChannelView"))
+                .body(paths + "rules" + ok + ".'$ref'", equalTo("#/components/schemas/RuleCatalogue"))
+                .body(paths + "rules'.get.responses.keySet()", hasItems("200", "400", "406"));
+    }
+
     @Test
     void healthAndMetrics() {
         given().when().get("/q/health/ready").then().statusCode(200)
