@@ -36,6 +36,11 @@ import java.nio.file.InvalidPathException;
 @SecurityRequirement(name = "adminKey")
 @APIResponse(responseCode = "401", description = "Missing or wrong X-API-Key",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "A query parameter the resource does not take (reload takes none, "
+        + "validate only dir), given twice, or a matrix parameter; `field` names it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "406", description = "Accept excludes application/json",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "No admin key is configured: rule administration is disabled",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AdminResource {
@@ -73,7 +78,8 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "It compiles and every case passes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ValidationReport.class)))
-    @APIResponse(responseCode = "400", description = "`dir` is not a directory",
+    @APIResponse(responseCode = "400", description = "`dir` is not a directory, is given twice, or another query "
+            + "parameter is given; `field` names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = REJECTED,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

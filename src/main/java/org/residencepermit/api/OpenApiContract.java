@@ -8,9 +8,13 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 import org.residencepermit.engine.RequestValidator;
+import org.residencepermit.model.Decision;
+import org.residencepermit.model.outcome.ConsequenceKey;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -30,6 +34,9 @@ import java.util.Set;
 public class OpenApiContract implements OASFilter {
     static final List<String> REQUIRED_REQUEST_FIELDS = List.of("asOf", "city", "procedure");
     private static final String REQUEST = "DecisionRequest";
+    /** The decision fields sent only where they apply (README "API"); every other one is in every decision. */
+    static final Set<String> OPTIONAL_DECISION_FIELDS = Set.of("timeLimit", "fee", "deadline", "deadlineMissed",
+            "earliestEligibleDate", "alternativeProcedure", "trace");
     private static final String SCHEMAS = "#/components/schemas/";
 
     @Override
@@ -56,6 +63,7 @@ public class OpenApiContract implements OASFilter {
             // Not blank: leave a field out when it is unknown.
             requestProperty(components, path).minLength(1).maxLength(RequestValidator.MAX_TEXT).pattern("\\S");
         }
+        describeDecision(components.getSchemas().get("Decision"));
         for (String name : requestObjects(components)) {
             Schema schema = components.getSchemas().get(name);
             List<String> required = name.equals(REQUEST) ? REQUIRED_REQUEST_FIELDS : List.of();
@@ -68,6 +76,27 @@ public class OpenApiContract implements OASFilter {
                 schema.required(required);
             }
         }
+    }
+
+    /**
+     * What every decision carries (required), and {@code consequences} as sent: every key of the consequence
+     * vocabulary present, a boolean or (penaltyRisk) a text, null when not asserted. Generated from the Java types,
+     * no field was required and consequences was an object of anything.
+     */
+    private static void describeDecision(Schema decision) {
+        decision.required(Arrays.stream(Decision.class.getRecordComponents()).map(RecordComponent::getName)
+                .filter(name -> !OPTIONAL_DECISION_FIELDS.contains(name)).toList());
+        Schema consequences = OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .description("Every key present; null = not asserted")
+                .additionalPropertiesBoolean(false);
+        List<String> keys = new ArrayList<>();
+        for (ConsequenceKey key : ConsequenceKey.values()) {
+            SchemaType type = key == ConsequenceKey.PENALTY_RISK ? SchemaType.STRING : SchemaType.BOOLEAN;
+            consequences.addProperty(key.jsonName(), OASFactory.createSchema()
+                    .type(new ArrayList<>(List.of(type, SchemaType.NULL))));
+            keys.add(key.jsonName());
+        }
+        decision.addProperty("consequences", consequences.required(keys));
     }
 
     /**

@@ -1,11 +1,14 @@
 package org.residencepermit.api;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -37,9 +40,14 @@ public class ProblemMappers {
     @Inject
     AllowedMethods allowedMethods;
 
+    @Inject
+    ObjectMapper mapper;
+
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
-        return Problem.response(400, "Invalid decision request", e.getMessage(), e.field(), null);
+        // The validator names the body itself "": a problem about the whole body names no field.
+        String field = e.field() == null || e.field().isEmpty() ? null : e.field();
+        return Problem.response(400, "Invalid decision request", e.getMessage(), field, null);
     }
 
     @ServerExceptionMapper
@@ -60,6 +68,11 @@ public class ProblemMappers {
                     null, null);
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
+        StreamConstraintsException limit = e instanceof StreamConstraintsException constraints ? constraints
+                : e.getCause() instanceof StreamConstraintsException cause ? cause : null;
+        if (limit != null) {
+            return Problem.response(400, "Invalid decision request", beyondLimit(field, limit), field, null);
+        }
         String detail;
         if (e.getCause() instanceof InputCoercionException || e instanceof InputCoercionException) {
             // Jackson's text here names Java types ("out of range of int").
@@ -118,6 +131,26 @@ public class ProblemMappers {
         LOG.errorf("Unexpected %s at %s", e.getClass().getName(), at);
         return Problem.response(500, "Internal error", "the decision could not be made; the error was logged", null,
                 null);
+    }
+
+    /**
+     * One of the parser's limits (StreamReadConstraints), in the contract's terms: Jackson's own message names its Java
+     * methods. The parser does not say which field held the value, only the object the mapper was reading.
+     */
+    private String beyondLimit(String field, StreamConstraintsException e) {
+        StreamReadConstraints limits = mapper.getFactory().streamReadConstraints();
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String where = field == null ? "the body" : field;
+        if (message.startsWith("Document nesting depth")) {
+            return "the body nests more than " + limits.getMaxNestingDepth() + " objects or lists deep";
+        } else if (message.startsWith("Number value length")) {
+            return "a number in " + where + " has more than " + limits.getMaxNumberLength() + " characters";
+        } else if (message.startsWith("Name length")) {
+            return "a field name in " + where + " has more than " + limits.getMaxNameLength() + " characters";
+        } else if (message.startsWith("String value length")) {
+            return "a string in " + where + " has more than " + limits.getMaxStringLength() + " characters";
+        }
+        return where + " exceeds the JSON parser's limits";
     }
 
     /** What was expected, in the contract's terms rather than Jackson's (which names Java classes). */

@@ -381,6 +381,189 @@ class DecisionApiTest {
                         org.hamcrest.Matchers.hasItems("200", "400", "401", "406", "413", "415"));
     }
 
+    /**
+     * RFC 9110 12.5.1: a q-value of 0 means "not acceptable". Quarkus REST answered application/json to a client that
+     * had refused it, as long as some other type was listed.
+     */
+    @ParameterizedTest(name = "Accept: {0} -> 406")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"text/html;q=1, application/json;q=0",
+            "application/json;q=0, */*", "application/*;q=0, */*;q=1", "*/*;q=0", "application/json; q=0.000"})
+    void anAcceptThatRefusesJsonIs406(String accept) {
+        given().contentType(ContentType.JSON).accept(accept).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(406).contentType(Problem.MEDIA_TYPE);
+        given().accept(accept).when().get("/api/v1/jurisdictions")
+                .then().statusCode(406).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @ParameterizedTest(name = "Accept: {0} -> 200")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"*/*", "application/json;q=0.001", "application/*",
+            "text/html, */*;q=0.1", "application/problem+json, application/json;q=0.5", "APPLICATION/JSON"})
+    void anAcceptThatTakesJsonGetsIt(String accept) {
+        given().contentType(ContentType.JSON).accept(accept).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions")
+                .then().statusCode(200).contentType(ContentType.JSON);
+    }
+
+    /**
+     * Jackson's stream limits (nesting depth, digits of a number, length of a name) came back as "wrong type or shape
+     * for submission" quoting Jackson's Java names (StreamReadConstraints.getMaxNumberLength()).
+     */
+    @Test
+    void bodiesBeyondJacksonsLimitsAreRefusedInTheContractsTerms() {
+        String deep = WUHAN_RENTER.replace("\"basisChosen\"",
+                "\"x\": " + "{\"a\": ".repeat(1200) + "1" + "}".repeat(1200) + ", \"basisChosen\"");
+        String longNumber = WUHAN_RENTER.replace("\"basisChosen\"",
+                "\"photoUploads\": 1" + "0".repeat(1500) + ", \"basisChosen\"");
+        String longName = WUHAN_RENTER.replace("\"basisChosen\"", "\"" + "k".repeat(60_000) + "\": 1, \"basisChosen\"");
+        String[][] expected = {
+                {deep, "submission", "the body nests more than 1000 objects or lists deep"},
+                {longNumber, "submission", "a number in submission has more than 1000 characters"},
+                {longName, "submission", "a field name in submission has more than 50000 characters"},
+        };
+        for (String[] row : expected) {
+            given().contentType(ContentType.JSON).body(row[0])
+                    .when().post("/api/v1/decisions")
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("field", equalTo(row[1]))
+                    .body("detail", equalTo(row[2]));
+        }
+    }
+
+    /** A JSON null is not an empty body, and names no field: it was "the request body is empty" with field "". */
+    @Test
+    void aNullBodyIsRefusedAsTheWrongShape() {
+        given().contentType(ContentType.JSON).body("null")
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("the body must be an object"))
+                .body("$", not(org.hamcrest.Matchers.hasKey("field")));
+    }
+
+    /**
+     * A misspelt or unexpected parameter was ignored: validate?dirr=candidate validated the rules in service and
+     * answered 200, reload?dir=candidate reloaded the configured directory, and GET /jurisdictions?city=BEIJING
+     * listed every jurisdiction. A parameter given twice was read from its first value.
+     */
+    @Test
+    void unknownOrRepeatedQueryParametersAreRefusedEverywhere() {
+        given().header("X-API-Key", "test-admin-key").queryParam("dirr", "/nonexistent")
+                .when().post("/api/v1/admin/rules/validate")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("dirr"))
+                .body("detail", equalTo("unknown query parameter 'dirr' (the only one is dir)"));
+        given().header("X-API-Key", "test-admin-key").queryParam("dir", "/nonexistent")
+                .when().post("/api/v1/admin/rules/reload")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("dir"))
+                .body("detail", equalTo("unknown query parameter 'dir' (this resource takes none)"));
+        given().header("X-API-Key", "test-admin-key")
+                .when().post("/api/v1/admin/rules/validate?dir=rules&dir=/nonexistent")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("dir"))
+                .body("detail", equalTo("dir is given more than once"));
+        for (String path : new String[]{"/api/v1/jurisdictions", "/api/v1/documents", "/api/v1/channels", "/api/v1/rules"}) {
+            given().queryParam("city", "BEIJING").when().get(path)
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("city"));
+        }
+        given().when().get("/api/v1/rules").then().statusCode(200);
+    }
+
+    /** ";explain=true" is a matrix parameter, which JAX-RS hands to no one: the decision came back without a trace. */
+    @Test
+    void matrixParametersAreRefusedNotIgnored() {
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(WUHAN_RENTER)
+                .when().post("/api/v1/decisions;explain=true")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("field", equalTo("explain"))
+                .body("detail", containsString("?explain=true"));
+        given().urlEncodingEnabled(false).when().get("/api/v1/rules;jurisdiction=beijing")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("jurisdiction"));
+    }
+
+    /**
+     * The response schema said every field might be missing and consequences might hold anything: the document now
+     * requires what every decision carries and lists the consequence keys, each present and null when not asserted.
+     * Checked against real responses: each required field is sent, and nothing is sent the schema does not list.
+     */
+    @Test
+    void openApiDecisionSchemaSaysWhatEveryResponseCarries() {
+        io.restassured.path.json.JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        java.util.List<String> required = openApi.getList("components.schemas.Decision.required");
+        assertTrue(required != null && required.containsAll(java.util.List.of("verdict", "reasons", "ruleIds",
+                "requiredDocuments", "consequences", "missingFacts", "conflicts", "uncertain", "rulesetVersion")),
+                "Decision.required: " + required);
+        java.util.Set<String> properties = openApi.<String, Object>getMap("components.schemas.Decision.properties").keySet();
+        java.util.Map<String, Object> consequences = openApi.getMap("components.schemas.Decision.properties.consequences");
+        org.hamcrest.MatcherAssert.assertThat(consequences.get("additionalProperties"), equalTo(false));
+        org.hamcrest.MatcherAssert.assertThat(openApi.getList("components.schemas.Decision.properties.consequences.required"),
+                hasItems("functionSuspended", "penaltyRisk"));
+        org.hamcrest.MatcherAssert.assertThat(
+                openApi.getList("components.schemas.Decision.properties.consequences.properties.functionSuspended.type"),
+                equalTo(java.util.List.of("boolean", "null")));
+        org.hamcrest.MatcherAssert.assertThat(
+                openApi.getList("components.schemas.Decision.properties.consequences.properties.penaltyRisk.type"),
+                equalTo(java.util.List.of("string", "null")));
+        for (String body : new String[]{WUHAN_RENTER, WUHAN_RENTER.replace("2024-07-15", "2024-07-14"),
+                WUHAN_RENTER.replace("2024-01-15", "2024-09-01")}) {
+            java.util.Map<String, Object> decision = given().contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/decisions?explain=true").then().statusCode(200).extract().jsonPath().getMap("$");
+            assertTrue(decision.keySet().containsAll(required), "missing " + required + " in " + decision.keySet());
+            assertTrue(properties.containsAll(decision.keySet()), "not in the schema: " + decision.keySet());
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> sent = (java.util.Map<String, Object>) decision.get("consequences");
+            org.hamcrest.MatcherAssert.assertThat(sent.keySet(), equalTo(
+                    ((java.util.Map<?, ?>) consequences.get("properties")).keySet()));
+        }
+    }
+
+    /**
+     * A place name with a character no printed name holds was compared as written: hukouCity "WUHAN" followed by NUL,
+     * a zero-width space, a no-break space or a lone surrogate counted as another city than cityName WUHAN, and the
+     * applicant, whose hukou is local, was found ELIGIBLE. Spaces and tabs around or inside a name stay allowed (they
+     * separate words).
+     */
+    @ParameterizedTest(name = "hukouCity {0} -> 400")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"WUHAN\\u0000", "WU\\u0007HAN", "WUHAN\\u200b",
+            "\\ufeffWUHAN", "WU\\u00a0HAN", "WU\\ud800HAN", "WUHAN\\udc00", "WU\\u202eHAN", "WUHAN\\ue000"})
+    void placeNamesWithInvisibleOrControlCharactersAreRefused(String name) {
+        given().contentType(ContentType.JSON)
+                .body(WUHAN_RENTER.replace("\"hukouCity\": \"XINYANG\"", "\"hukouCity\": \"" + name + "\""))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("field", equalTo("applicant.hukouCity"))
+                .body("detail", containsString("applicant.hukouCity must hold printable characters only"));
+    }
+
+    @ParameterizedTest(name = "hukouCity {0} -> same city, NOT_ELIGIBLE")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"WUHAN", " WUHAN ", "WUHAN\\t", "Wuhan City",
+            "\\u3000WUHAN"})
+    void placeNamesWithSpacesStayReadable(String name) {
+        given().contentType(ContentType.JSON)
+                .body(WUHAN_RENTER.replace("\"hukouCity\": \"XINYANG\"", "\"hukouCity\": \"" + name + "\""))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(200)
+                .body("verdict", equalTo("NOT_ELIGIBLE"))
+                .body("reasons.code", hasItem("HUKOU_IN_SAME_CITY"));
+        // In a nested text field too: the proxy's relation detail.
+        given().contentType(ContentType.JSON)
+                .body(WUHAN_RENTER.replace("\"basisChosen\"",
+                        "\"proxy\": {\"relationDetail\": \"SON\\u0000\"}, \"basisChosen\""))
+                .when().post("/api/v1/decisions")
+                .then().statusCode(400).body("field", equalTo("submission.proxy.relationDetail"));
+    }
+
+    /** Each catalogue operation describes its 200 as well as its refusals (declaring a 400 once dropped the 200). */
+    @Test
+    void openApiCatalogueOperationsDescribeTheirAnswers() {
+        String paths = "paths.'/api/v1/";
+        String ok = "'.get.responses.'200'.content.'application/json'.schema";
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body(paths + "jurisdictions" + ok + ".items.'$ref'", equalTo("#/components/schemas/JurisdictionView"))
+                .body(paths + "documents" + ok + ".items.'$ref'", equalTo("#/components/schemas/DocumentView"))
+                .body(paths + "channels" + ok + ".items.'$ref'", equalTo("#/components/schemas/ChannelView"))
+                .body(paths + "rules" + ok + ".'$ref'", equalTo("#/components/schemas/RuleCatalogue"))
+                .body(paths + "rules'.get.responses.keySet()", hasItems("200", "400", "406"));
+    }
+
     @Test
     void healthAndMetrics() {
         given().when().get("/q/health/ready").then().statusCode(200)
