@@ -80,7 +80,6 @@ public class DecisionResource {
             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     public Decision decide(DecisionRequest request, @Context UriInfo uri) {
         Timer.Sample sample = Timer.start(registry);
-        PrintableText.check(request);
         Decision decision = engine.decide(request, explain(uri.getRequestUri().getRawQuery()));
         String city = decision.city().name();
         String procedure = decision.procedure().name();

@@ -115,6 +115,44 @@ public final class RequestValidator {
         if (value.length() > MAX_TEXT) {
             throw new InvalidRequestException(path, path + " must be at most " + MAX_TEXT + " characters");
         }
+        int at = firstUnprintable(value);
+        if (at >= 0) {
+            throw new InvalidRequestException(path, path + " must hold printable characters only (U+"
+                    + String.format("%04X", (int) value.charAt(at)) + " at position " + at + ")");
+        }
+    }
+
+    /**
+     * The index of the first character no printed name holds, or -1: a control character other than the whitespace
+     * the engine reads as a word break, a format character (zero-width space, byte order mark, direction marks), a
+     * no-break space, a private-use or unassigned code point, or half a surrogate pair. Names are compared as written,
+     * so a hukou city "WUHAN" ending in NUL or a zero-width space counted as another city than WUHAN and decided the
+     * case.
+     */
+    static int firstUnprintable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int type = Character.getType(text.codePointAt(i));
+                if (type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.FORMAT) {
+                    return i;
+                }
+                i++;
+                continue;
+            }
+            boolean refused = switch (Character.getType(c)) {
+                case Character.CONTROL -> !Character.isWhitespace(c);
+                case Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                     Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+                // No-break spaces: not word breaks to the engine, and invisible in the name.
+                case Character.SPACE_SEPARATOR -> !Character.isWhitespace(c);
+                default -> false;
+            };
+            if (refused) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void require(Object value, String field) {

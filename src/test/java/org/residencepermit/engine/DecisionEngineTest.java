@@ -18,6 +18,7 @@ import org.residencepermit.model.Verdict;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -77,6 +78,21 @@ class DecisionEngineTest {
                 null, null, null, null, null, null, null, null, null);
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> engine.decide(noDate, false));
         assertEquals("asOf", e.field());
+    }
+
+    /** In process too (the CLI, the case runner, an embedding system), not only over HTTP. */
+    @Test
+    void aPlaceNameWithAnInvisibleCharacterIsRejectedNamingTheField() {
+        for (String name : List.of("WUHAN\u200B", "WU\u0000HAN", "\uFEFFWUHAN", "WUHAN\u00A0", "WUHAN\uD800")) {
+            DecisionRequest hidden = new DecisionRequest(LocalDate.parse("2024-04-30"), City.OTHER, name, null,
+                    Procedure.APPEAL, null, null, null, null, null, null, null, null, null, null, null);
+            InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> engine.decide(hidden, false),
+                    name);
+            assertEquals("cityName", e.field());
+        }
+        DecisionRequest spaced = new DecisionRequest(LocalDate.parse("2024-04-30"), City.OTHER, "Wuhan City", null,
+                Procedure.APPEAL, null, null, null, null, null, null, null, null, null, null, null);
+        assertEquals(Verdict.NEEDS_MORE_INFO, engine.decide(spaced, false).verdict());
     }
 
     @Test
