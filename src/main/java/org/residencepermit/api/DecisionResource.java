@@ -25,9 +25,6 @@ import org.residencepermit.engine.InvalidRequestException;
 import org.residencepermit.model.Decision;
 import org.residencepermit.model.DecisionRequest;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /** POST /api/v1/decisions: one request in, one decision out; {@code ?explain=true} adds the rule trace. */
@@ -80,7 +77,7 @@ public class DecisionResource {
             schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
     public Decision decide(DecisionRequest request, @Context UriInfo uri) {
         Timer.Sample sample = Timer.start(registry);
-        Decision decision = engine.decide(request, explain(uri.getRequestUri().getRawQuery()));
+        Decision decision = engine.decide(request, explain(uri.getQueryParameters().get("explain")));
         String city = decision.city().name();
         String procedure = decision.procedure().name();
         sample.stop(registry.timer("decision.latency", "city", city, "procedure", procedure));
@@ -90,44 +87,13 @@ public class DecisionResource {
     }
 
     /**
-     * The explain flag, read from the query as sent: JAX-RS drops a bare {@code ?explain} and ignores unknown names
-     * such as {@code ?explian=true}, and a caller who wrote either meant something the answer would silently ignore.
+     * The explain flag. JAX-RS would read anything but "true" as false, and a bare {@code ?explain} as absent; a caller
+     * who asked for "yes", or wrote the name alone, must not silently get one answer. Unknown and repeated parameters
+     * never reach this method: {@link QueryParameterFilter} refuses them for every resource.
      */
-    private static boolean explain(String rawQuery) {
-        List<String> values = new ArrayList<>();
-        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            if (!name.equals("explain")) {
-                throw new InvalidRequestException(name,
-                        "unknown query parameter '" + name + "' (the only one is explain)");
-            }
-            values.add(equals < 0 ? "" : decode(pair.substring(equals + 1)));
-        }
-        return flag("explain", values);
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("explain", "the query is not URL-encoded: " + text);
-        }
-    }
-
-    /**
-     * JAX-RS would read anything but "true" as false, and the first of repeated values; a caller who asked for "yes",
-     * or for both, must not silently get one answer.
-     */
-    private static boolean flag(String name, List<String> values) {
+    private static boolean explain(List<String> values) {
         if (values == null || values.isEmpty()) {
             return false;
-        }
-        if (values.size() > 1) {
-            throw new InvalidRequestException(name, name + " is given more than once");
         }
         String value = values.get(0);
         if (value.equalsIgnoreCase("false")) {
@@ -135,6 +101,6 @@ public class DecisionResource {
         } else if (value.equalsIgnoreCase("true")) {
             return true;
         }
-        throw new InvalidRequestException(name, name + " must be true or false");
+        throw new InvalidRequestException("explain", "explain must be true or false");
     }
 }
