@@ -53,28 +53,25 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         // Inside a nested object Jackson wraps the parser's refusal in a JsonMappingException.
-        String duplicate = e instanceof JsonParseException parse ? duplicateField(parse)
-                : e.getCause() instanceof JsonParseException cause ? duplicateField(cause) : null;
+        JsonParseException syntax = itselfOrCause(e, JsonParseException.class);
+        String duplicate = syntax == null ? null : duplicateField(syntax);
         if (duplicate != null) {
             return Problem.response(400, "Invalid decision request", duplicate + " is given more than once",
                     duplicate, null);
         }
         // A syntax error inside a nested object reaches us wrapped: it is still the body's syntax, not the field's type.
-        JsonParseException syntax = e instanceof JsonParseException parse ? parse
-                : e.getCause() instanceof JsonParseException cause ? cause : null;
         if (syntax != null) {
             return Problem.response(400, "Malformed JSON", "the body is not valid JSON (line "
                     + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + ")",
                     null, null);
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
-        StreamConstraintsException limit = e instanceof StreamConstraintsException constraints ? constraints
-                : e.getCause() instanceof StreamConstraintsException cause ? cause : null;
+        StreamConstraintsException limit = itselfOrCause(e, StreamConstraintsException.class);
         if (limit != null) {
             return Problem.response(400, "Invalid decision request", beyondLimit(field, limit), field, null);
         }
         String detail;
-        if (e.getCause() instanceof InputCoercionException || e instanceof InputCoercionException) {
+        if (itselfOrCause(e, InputCoercionException.class) != null) {
             // Jackson's text here names Java types ("out of range of int").
             detail = (field == null ? "a number" : field) + " is out of range";
         } else if (e instanceof UnrecognizedPropertyException unknown) {
@@ -151,6 +148,11 @@ public class ProblemMappers {
             return "a string in " + where + " has more than " + limits.getMaxStringLength() + " characters";
         }
         return where + " exceeds the JSON parser's limits";
+    }
+
+    /** The exception if it is of the type, else its cause if that is: Jackson wraps parser errors once. */
+    private static <T extends Throwable> T itselfOrCause(Throwable e, Class<T> type) {
+        return type.isInstance(e) ? type.cast(e) : type.isInstance(e.getCause()) ? type.cast(e.getCause()) : null;
     }
 
     /** What was expected, in the contract's terms rather than Jackson's (which names Java classes). */
