@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,10 +19,12 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.residencepermit.model.DecisionRequest;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -74,7 +77,8 @@ public final class Json {
 
     /**
      * Dates only as "YYYY-MM-DD" and months only as "YYYY-MM" (not date-times, arrays or padded strings, which the
-     * JSR-310 module accepts), and enum names exactly as listed: " BEIJING" is refused like "Beijing".
+     * JSR-310 module accepts), enum names exactly as listed (" BEIJING" is refused like "Beijing"), and a request, not
+     * a null.
      */
     private static SimpleModule strictValues() {
         SimpleModule module = new SimpleModule("strict-values");
@@ -88,6 +92,13 @@ public final class Json {
                                                               BeanDescription description,
                                                               JsonDeserializer<?> deserializer) {
                 return new ExactEnumName(deserializer);
+            }
+
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                          JsonDeserializer<?> deserializer) {
+                return description.getBeanClass() == DecisionRequest.class ? new NotNullRequest(deserializer)
+                        : deserializer;
             }
         });
         return module;
@@ -120,6 +131,27 @@ public final class Json {
                 }
             }
             return type.cast(context.handleWeirdStringValue(type, text, "not a real " + form.pattern()));
+        }
+    }
+
+    /**
+     * Refuses a request that is the JSON literal {@code null}: the wrong shape, like an array or a number, which
+     * Jackson would read as no request at all ("the request body is empty"). An empty HTTP body still is that: Quarkus
+     * REST passes no body to the resource without asking Jackson.
+     */
+    private static final class NotNullRequest extends DelegatingDeserializer {
+        NotNullRequest(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new NotNullRequest(delegate);
+        }
+
+        @Override
+        public Object getNullValue(DeserializationContext context) throws JsonMappingException {
+            throw MismatchedInputException.from(context.getParser(), DecisionRequest.class, "a null body");
         }
     }
 
