@@ -11,8 +11,10 @@ import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.time.SessionPseudoClock;
 import org.residencepermit.model.Decision;
 import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.model.Derived;
 import org.residencepermit.model.Procedure;
 import org.residencepermit.model.Regime;
+import org.residencepermit.model.RequestAndDerived;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -160,8 +162,11 @@ public final class DecisionEngine {
                 clock.advanceTime(now - clock.getCurrentTime(), TimeUnit.MILLISECONDS);
                 session.addEventListener((AgendaEventListener) recorder);
                 session.addEventListener((RuleRuntimeEventListener) recorder);
+                Derived derived = Derivations.of(facts);
                 session.insert(facts);
-                session.insert(Derivations.of(facts));
+                session.insert(derived);
+                // What rules match instead of the two when the compiler merged their patterns (MergedRequestPatterns).
+                session.insert(new RequestAndDerived(facts, derived));
                 session.insert(ruleBase.holidayCalendar());
                 for (Regime regime : regimeFacts) {
                     session.insert(regime);

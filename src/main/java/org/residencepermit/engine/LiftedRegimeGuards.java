@@ -88,7 +88,7 @@ final class LiftedRegimeGuards {
     }
 
     /** Whether the file imports the fact model's class (by name or the model's wildcard) and no other of its name. */
-    private static boolean imports(PackageDescr pkg, Class<?> type) {
+    static boolean imports(PackageDescr pkg, Class<?> type) {
         boolean imported = false;
         for (var importDescr : pkg.getImports()) {
             String target = importDescr.getTarget().trim();

@@ -9,6 +9,7 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.residencepermit.model.DecisionRequest;
+import org.residencepermit.model.RequestAndDerived;
 import org.residencepermit.model.RuleFiring;
 
 import java.util.ArrayList;
@@ -69,8 +70,18 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
             guard.factsIn(jurisdiction).forEach(regime -> matched.add(regime.toString()));
         }
         for (Object fact : event.getMatch().getObjects()) {
-            // Drools matches its own initial fact where a rule begins with not/exists/eval, as a lifted guard can leave it.
-            if (!(fact instanceof InitialFact)) {
+            if (fact instanceof RequestAndDerived both) {
+                // The merged pattern is listed as the patterns the rule wrote (MergedRequestPatterns).
+                Rule rule = event.getMatch().getRule();
+                if (MergedRequestPatterns.rewroteRequest(rule)) {
+                    matched.add(describe(both.getRequest()));
+                }
+                if (MergedRequestPatterns.rewroteDerived(rule)) {
+                    matched.add(describe(both.getDerived()));
+                }
+            } else if (!(fact instanceof InitialFact)) {
+                // Drools matches its own initial fact where a rule begins with not/exists/eval, as a lifted guard can
+                // leave it.
                 matched.add(describe(fact));
             }
         }

@@ -77,6 +77,7 @@ public final class RuleCompiler {
     }
 
     private final ClassLoader classLoader;
+    private final boolean mergeRequestPatterns;
     /** Every rule base of this compiler may share rule objects with the others: see RuleBase.LazyPool. */
     private final StampedLock buildsExcludeDecisions = new StampedLock();
 
@@ -85,8 +86,14 @@ public final class RuleCompiler {
     }
 
     public RuleCompiler(ClassLoader classLoader) {
+        this(classLoader, true);
+    }
+
+    /** @param mergeRequestPatterns whether to apply {@link MergedRequestPatterns}; off only to test that it changes nothing */
+    RuleCompiler(ClassLoader classLoader, boolean mergeRequestPatterns) {
         // One caching view per compiler: every reload reuses what earlier builds looked up.
         this.classLoader = new CachingClassLoader(classLoader);
+        this.mergeRequestPatterns = mergeRequestPatterns;
     }
 
     ClassLoader classLoader() {
@@ -346,13 +353,34 @@ public final class RuleCompiler {
 
     private Collection<KiePackage> compileWithBuilder(Path dir, List<Path> files, Map<String, String> texts,
                                                       List<CompileError> errors) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
-        // One batch, so that a function or type declared in one file of the package can be used in another.
-        CompositeKnowledgeBuilder batch = builder.batch();
         List<CompileError> ownErrors = new ArrayList<>();
-        // Parsed here rather than by the builder, so that the Regime guards can be lifted before compiling; all files
-        // first, because a rule may extend a rule of another file of the package.
+        Map<String, PackageDescr> parsed = parse(dir, files, texts, ownErrors);
+        if (mergeRequestPatterns && ownErrors.isEmpty()) {
+            ownErrors.addAll(MergedRequestPatterns.merge(parsed));
+            KnowledgeBuilder merged = ownErrors.isEmpty() ? build(parsed) : null;
+            if (merged != null && !merged.hasErrors()) {
+                return merged.getKnowledgePackages();
+            }
+            // A rule the rewrite cannot compile (say, a method of DecisionRequest called on the pattern's own fact)
+            // is compiled as written: the analyst then sees Drools' errors for their own DRL, or none at all.
+            if (ownErrors.isEmpty()) {
+                parsed = parse(dir, files, texts, ownErrors);
+            }
+        }
+        KnowledgeBuilder builder = build(parsed);
+        errors.addAll(ownErrors);
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            errors.add(compileError(error, ""));
+        }
+        return builder.hasErrors() || !ownErrors.isEmpty() ? List.of() : builder.getKnowledgePackages();
+    }
+
+    /**
+     * Parses one package's files, all before compiling any (a rule may extend a rule of another file), and lifts
+     * their Regime guards; parse errors and the guards' errors go to {@code errors}.
+     */
+    private static Map<String, PackageDescr> parse(Path dir, List<Path> files, Map<String, String> texts,
+                                                   List<CompileError> errors) {
         Map<String, PackageDescr> parsed = new LinkedHashMap<>();
         for (Path file : files) {
             String name = dir.relativize(file).toString();
@@ -361,26 +389,30 @@ public final class RuleCompiler {
             DrlParser parser = new DrlParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
             try {
                 PackageDescr descr = parser.parse(drl);
-                parser.getErrors().forEach(error -> ownErrors.add(compileError(error, name)));
+                parser.getErrors().forEach(error -> errors.add(compileError(error, name)));
                 if (!parser.hasErrors() && descr != null) {
                     parsed.put(name, descr);
                 }
             } catch (DroolsParserException | IOException e) {
-                ownErrors.add(new CompileError(name, 0, e.getMessage()));
+                errors.add(new CompileError(name, 0, e.getMessage()));
             }
         }
-        ownErrors.addAll(LiftedRegimeGuards.lift(parsed));
+        errors.addAll(LiftedRegimeGuards.lift(parsed));
+        return parsed;
+    }
+
+    /** Compiles the parsed files in one batch, so that a function or type declared in one file serves the others. */
+    private KnowledgeBuilder build(Map<String, PackageDescr> parsed) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
+        CompositeKnowledgeBuilder batch = builder.batch();
         parsed.forEach((name, descr) -> {
-            Resource lifted = new DescrResource(descr);
-            lifted.setSourcePath(name);
-            batch.add(lifted, ResourceType.DESCR);
+            Resource resource = new DescrResource(descr);
+            resource.setSourcePath(name);
+            batch.add(resource, ResourceType.DESCR);
         });
         batch.build();
-        errors.addAll(ownErrors);
-        for (KnowledgeBuilderError error : builder.getErrors()) {
-            errors.add(compileError(error, ""));
-        }
-        return builder.hasErrors() || !ownErrors.isEmpty() ? List.of() : builder.getKnowledgePackages();
+        return builder;
     }
 
     private static CompileError compileError(KnowledgeBuilderError error, String defaultFile) {

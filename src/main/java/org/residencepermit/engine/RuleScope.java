@@ -9,6 +9,7 @@ import org.drools.mvel.MVELConstraint;
 import org.residencepermit.model.DecisionRequest;
 import org.residencepermit.model.Procedure;
 import org.residencepermit.model.Regime;
+import org.residencepermit.model.RequestAndDerived;
 import org.residencepermit.model.Topic;
 
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * class does not recognise keeps the rule everywhere.
  * <p>
  * For the same reason a decision inserts only the regime facts that a rule able to fire for its procedure could
- * match ({@link #regimeFacts}); the procedures come from {@code DecisionRequest(procedure == ... / in (...))}.
+ * match ({@link #regimeFacts}); the procedures come from {@code DecisionRequest(procedure == ... / in (...))}, or
+ * from the pattern that pattern became ({@link MergedRequestPatterns}).
  */
 final class RuleScope {
     private static final Pattern EQUALS = Pattern.compile("^(\\w+)\\s*==\\s*(\\S+)$");
@@ -69,7 +71,7 @@ final class RuleScope {
                     if (isOf(pattern, Regime.class)) {
                         patternGuards.add(guard(pattern));
                         mustMatch.add(pattern);
-                    } else if (isOf(pattern, DecisionRequest.class)) {
+                    } else if (isOf(pattern, DecisionRequest.class) || isOf(pattern, RequestAndDerived.class)) {
                         procedures.retainAll(procedures(pattern));
                     }
                 }
