@@ -12,7 +12,6 @@ import org.residencepermit.model.Topic;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,23 +53,10 @@ final class LiftedRegimeGuards {
      * Drools and its error.
      */
     static List<CompileError> lift(Map<String, PackageDescr> filesByName) {
-        Set<String> related = new HashSet<>();
-        Set<String> declaredTypes = new HashSet<>();
-        for (PackageDescr pkg : filesByName.values()) {
-            pkg.getTypeDeclarations().forEach(type -> declaredTypes.add(type.getTypeName()));
-            pkg.getEnumDeclarations().forEach(type -> declaredTypes.add(type.getTypeName()));
-            for (RuleDescr rule : pkg.getRules()) {
-                if (rule.getParentName() != null) {
-                    related.add(rule.getName());
-                    related.add(rule.getParentName());
-                }
-            }
-        }
+        DrlRewriteScope scope = new DrlRewriteScope(filesByName);
         List<CompileError> errors = new ArrayList<>();
         filesByName.forEach((file, pkg) -> {
-            boolean ourTypes = imports(pkg, Regime.class) && imports(pkg, Topic.class)
-                    && !declaredTypes.contains(Regime.class.getSimpleName())
-                    && !declaredTypes.contains(Topic.class.getSimpleName());
+            boolean ourTypes = scope.usesModelTypes(pkg, Regime.class, Topic.class);
             for (RuleDescr rule : pkg.getRules()) {
                 if (rule.getAnnotation(METADATA_KEY) != null) {
                     errors.add(new CompileError(file, Math.max(rule.getLine(), 0), "rule \"" + rule.getName() + "\": @"
@@ -79,26 +65,12 @@ final class LiftedRegimeGuards {
                     // Guards, lifted or not, rest on the regime facts being the engine's, fixed per jurisdiction.
                     errors.add(new CompileError(file, Math.max(rule.getLine(), 0), "rule \"" + rule.getName()
                             + "\": rules must not insert Regime facts (jurisdiction.yaml's overrides decide them)"));
-                } else if (ourTypes && !related.contains(rule.getName()) && !rule.isQuery()) {
+                } else if (ourTypes && scope.mayRewrite(rule)) {
                     lift(rule);
                 }
             }
         });
         return errors;
-    }
-
-    /** Whether the file imports the fact model's class (by name or the model's wildcard) and no other of its name. */
-    static boolean imports(PackageDescr pkg, Class<?> type) {
-        boolean imported = false;
-        for (var importDescr : pkg.getImports()) {
-            String target = importDescr.getTarget().trim();
-            if (target.equals(type.getName()) || target.equals(type.getPackageName() + ".*")) {
-                imported = true;
-            } else if (target.endsWith("." + type.getSimpleName())) {
-                return false;
-            }
-        }
-        return imported;
     }
 
     private static void lift(RuleDescr rule) {

@@ -12,10 +12,8 @@ import org.residencepermit.model.Derived;
 import org.residencepermit.model.RequestAndDerived;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Rewrites a rule's {@code DecisionRequest(...)} pattern and the {@code Derived(...)} pattern right after it into one
@@ -48,28 +46,15 @@ final class MergedRequestPatterns {
      * rewritten.
      */
     static List<CompileError> merge(Map<String, PackageDescr> filesByName) {
-        Set<String> related = new HashSet<>();
-        Set<String> declaredTypes = new HashSet<>();
-        for (PackageDescr pkg : filesByName.values()) {
-            pkg.getTypeDeclarations().forEach(type -> declaredTypes.add(type.getTypeName()));
-            pkg.getEnumDeclarations().forEach(type -> declaredTypes.add(type.getTypeName()));
-            for (RuleDescr rule : pkg.getRules()) {
-                if (rule.getParentName() != null) {
-                    related.add(rule.getName());
-                    related.add(rule.getParentName());
-                }
-            }
-        }
+        DrlRewriteScope scope = new DrlRewriteScope(filesByName);
         List<CompileError> errors = new ArrayList<>();
         filesByName.forEach((file, pkg) -> {
-            boolean ourTypes = LiftedRegimeGuards.imports(pkg, DecisionRequest.class)
-                    && LiftedRegimeGuards.imports(pkg, Derived.class)
-                    && !declaredTypes.contains(REQUEST) && !declaredTypes.contains(DERIVED);
+            boolean ourTypes = scope.usesModelTypes(pkg, DecisionRequest.class, Derived.class);
             for (RuleDescr rule : pkg.getRules()) {
                 if (rule.getAnnotation(METADATA_KEY) != null) {
                     errors.add(new CompileError(file, Math.max(rule.getLine(), 0), "rule \"" + rule.getName() + "\": @"
                             + METADATA_KEY + " is reserved (the compiler writes it)"));
-                } else if (ourTypes && !related.contains(rule.getName()) && !rule.isQuery()) {
+                } else if (ourTypes && scope.mayRewrite(rule)) {
                     merge(rule);
                 }
             }

@@ -1,7 +1,5 @@
 package org.residencepermit.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
@@ -11,8 +9,6 @@ import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.residencepermit.cases.CaseFiles;
-import org.residencepermit.cases.TestCase;
 import org.residencepermit.model.City;
 import org.residencepermit.model.Decision;
 import org.residencepermit.model.DecisionRequest;
@@ -204,19 +200,6 @@ class MergedRequestPatternsTest {
                 .filter(r -> r.getMetaData().containsKey(MergedRequestPatterns.METADATA_KEY)).count();
         assertTrue(mergedRules > 400, "rules merged: " + mergedRules);
 
-        ObjectMapper json = Json.mapper();
-        List<String> differing = new ArrayList<>();
-        List<TestCase> cases = CaseFiles.load(RULES, null);
-        for (TestCase c : cases) {
-            ObjectNode input = c.request();
-            DecisionRequest request = json.treeToValue(input, DecisionRequest.class);
-            String expected = json.writeValueAsString(engine.decide(asWritten, request, true));
-            String actual = json.writeValueAsString(engine.decide(merged, request, true));
-            if (!expected.equals(actual)) {
-                differing.add(c.name() + ": as written " + expected + "\n  merged " + actual);
-            }
-        }
-        assertTrue(cases.size() > 100, "the bundled cases were found");
-        assertEquals(List.of(), differing);
+        RulesFixtures.assertEveryCaseDecidedAlike(engine, asWritten, "as written", merged, "merged");
     }
 }

@@ -1,25 +1,18 @@
 package org.residencepermit.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.residencepermit.cases.CaseFiles;
-import org.residencepermit.cases.TestCase;
-import org.residencepermit.model.DecisionRequest;
 import org.residencepermit.testing.RulesFixtures;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Precompiled packages decide exactly as freshly compiled DRL, and are used per jurisdiction only for the DRL files
@@ -55,21 +48,8 @@ class PrecompiledRulesTest {
         assertEquals(fromDrl.version(), fromFile.version());
         assertEquals(fromDrl.rules(), fromFile.rules());
 
-        DecisionEngine engine = new DecisionEngine(RULES, LOADER);
-        ObjectMapper json = Json.mapper();
-        List<String> differing = new ArrayList<>();
-        List<TestCase> cases = CaseFiles.load(RULES, null);
-        for (TestCase c : cases) {
-            ObjectNode input = c.request();
-            DecisionRequest request = json.treeToValue(input, DecisionRequest.class);
-            String expected = json.writeValueAsString(engine.decide(fromDrl, request, true));
-            String actual = json.writeValueAsString(engine.decide(fromFile, request, true));
-            if (!expected.equals(actual)) {
-                differing.add(c.name() + ": from DRL " + expected + "\n  precompiled " + actual);
-            }
-        }
-        assertTrue(cases.size() > 100, "the bundled cases were found");
-        assertEquals(List.of(), differing);
+        RulesFixtures.assertEveryCaseDecidedAlike(new DecisionEngine(RULES, LOADER), fromDrl, "from DRL", fromFile,
+                "precompiled");
     }
 
     @Test

@@ -1,15 +1,27 @@
 package org.residencepermit.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.residencepermit.cases.CaseFiles;
+import org.residencepermit.cases.TestCase;
+import org.residencepermit.engine.DecisionEngine;
+import org.residencepermit.engine.Json;
 import org.residencepermit.engine.PrecompiledRules;
+import org.residencepermit.engine.RuleBase;
+import org.residencepermit.model.DecisionRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
-/** Temporary copies of the rule base for tests that compile rule sets outside the service. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Temporary copies of the rule base, and comparisons of rule bases, for tests that compile rule sets outside the service. */
 public final class RulesFixtures {
 
     private RulesFixtures() {
@@ -83,5 +95,27 @@ public final class RulesFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Asserts that two rule bases compiled from the bundled rules decide every bundled case alike, explained: the
+     * whole decision as JSON, trace included. A difference names the case and both answers, labelled.
+     */
+    public static void assertEveryCaseDecidedAlike(DecisionEngine engine, RuleBase expected, String expectedLabel,
+                                                   RuleBase actual, String actualLabel) throws Exception {
+        ObjectMapper json = Json.mapper();
+        List<String> differing = new ArrayList<>();
+        List<TestCase> cases = CaseFiles.load(Path.of("rules"), null);
+        for (TestCase c : cases) {
+            DecisionRequest request = json.treeToValue(c.request(), DecisionRequest.class);
+            String expectedJson = json.writeValueAsString(engine.decide(expected, request, true));
+            String actualJson = json.writeValueAsString(engine.decide(actual, request, true));
+            if (!expectedJson.equals(actualJson)) {
+                differing.add(c.name() + ": " + expectedLabel + " " + expectedJson + "\n  " + actualLabel + " "
+                        + actualJson);
+            }
+        }
+        assertTrue(cases.size() > 100, "the bundled cases were found");
+        assertEquals(List.of(), differing);
     }
 }
