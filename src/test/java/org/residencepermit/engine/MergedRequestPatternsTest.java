@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -186,6 +188,30 @@ class MergedRequestPatternsTest {
         Decision decision = engine.decide(ruleBase, new DecisionRequest(LocalDate.of(2027, 3, 1), City.OTHER, null,
                 null, Procedure.APPEAL, null, null, null, null, null, null, null, null, null, null, null), true);
         assertTrue(decision.ruleIds().contains("NAT-TEST-1"), decision.ruleIds().toString());
+    }
+
+    /** An analyst's mistake is reported for the DRL they wrote, not for the rewritten pattern. */
+    @Test
+    void compileErrorsNameTheDrlAsWritten() throws Exception {
+        RulesFixtures.quietDroolsLogging();
+        Path rules = RulesFixtures.copyOfRules(temp.resolve("rules"));
+        Files.writeString(rules.resolve("national/mistake.drl"), """
+                package org.residencepermit.rules.national;
+                import org.residencepermit.model.*;
+                rule "NAT-TEST-2 unknown-field"
+                    @title("测试") @source("test")
+                when
+                    DecisionRequest(procedure == Procedure.APPEAL, noSuchField == 1)
+                    Derived(overdueDays > 0)
+                then
+                end
+                """);
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> new RuleCompiler(getClass().getClassLoader()).compileAfresh(rules));
+        String messages = e.errors().toString();
+        assertTrue(e.errors().stream().anyMatch(error -> error.file().equals("national/mistake.drl")
+                && error.message().contains("noSuchField")), messages);
+        assertFalse(messages.contains(RequestAndDerived.class.getSimpleName()), messages);
     }
 
     @Test
