@@ -70,24 +70,24 @@ final class MergedRequestPatterns {
         List<BaseDescr> elements = lhs.getDescrs();
         int request = onlyPlain(elements, REQUEST);
         int derived = onlyPlain(elements, DERIVED);
-        PatternDescr merged = new PatternDescr(RequestAndDerived.class.getName());
-        List<String> rewritten = new ArrayList<>();
-        int at;
-        if (request >= 0 && (derived == request + 1 || count(elements, DERIVED) == 0)) {
-            at = request;
-        } else if (derived >= 0 && count(elements, REQUEST) == 0) {
-            at = derived;
-        } else {
+        boolean together = request >= 0 && derived == request + 1;
+        boolean requestAlone = request >= 0 && count(elements, DERIVED) == 0;
+        boolean derivedAlone = derived >= 0 && count(elements, REQUEST) == 0;
+        if (!together && !requestAlone && !derivedAlone) {
             return;
         }
-        if (at == request) {
+        // Both indexes are set only when the two come together; otherwise the other type is absent.
+        PatternDescr merged = new PatternDescr(RequestAndDerived.class.getName());
+        List<String> rewritten = new ArrayList<>();
+        if (request >= 0) {
             copy((PatternDescr) elements.get(request), "request", merged);
             rewritten.add(REQUEST);
         }
-        if (derived >= 0 && (at == derived || derived == request + 1)) {
+        if (derived >= 0) {
             copy((PatternDescr) elements.get(derived), "derived", merged);
             rewritten.add(DERIVED);
         }
+        int at = request >= 0 ? request : derived;
         BaseDescr first = elements.get(at);
         merged.setResource(first.getResource());
         merged.setLocation(first.getLine(), first.getColumn());

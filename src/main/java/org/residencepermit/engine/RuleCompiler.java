@@ -357,13 +357,13 @@ public final class RuleCompiler {
         Map<String, PackageDescr> parsed = parse(dir, files, texts, ownErrors);
         if (mergeRequestPatterns && ownErrors.isEmpty()) {
             ownErrors.addAll(MergedRequestPatterns.merge(parsed));
-            KnowledgeBuilder merged = ownErrors.isEmpty() ? build(parsed) : null;
-            if (merged != null && !merged.hasErrors()) {
-                return merged.getKnowledgePackages();
-            }
-            // A rule the rewrite cannot compile (say, a method of DecisionRequest called on the pattern's own fact)
-            // is compiled as written: the analyst then sees Drools' errors for their own DRL, or none at all.
             if (ownErrors.isEmpty()) {
+                KnowledgeBuilder merged = build(parsed);
+                if (!merged.hasErrors()) {
+                    return merged.getKnowledgePackages();
+                }
+                // A rule the rewrite cannot compile (say, a method of DecisionRequest called on the pattern's own
+                // fact) is compiled as written: the analyst then sees Drools' errors for their own DRL, or none at all.
                 parsed = parse(dir, files, texts, ownErrors);
             }
         }

@@ -157,15 +157,21 @@ class MergedRequestPatternsTest {
         assertEquals(List.of("Derived()"), lhs(declared, "d"));
     }
 
+    /** A copy of the bundled rules with one more national DRL file. */
+    private Path rulesWithNationalFile(String name, String drl) throws Exception {
+        RulesFixtures.quietDroolsLogging();
+        Path rules = RulesFixtures.copyOfRules(temp.resolve("rules"));
+        Files.writeString(rules.resolve("national").resolve(name), drl);
+        return rules;
+    }
+
     /**
      * A constraint the rewritten pattern cannot compile (a method of DecisionRequest called on the pattern's fact)
      * leaves the package as written: it compiles and decides as the analyst wrote it.
      */
     @Test
     void aPackageTheRewriteCannotCompileIsCompiledAsWritten() throws Exception {
-        RulesFixtures.quietDroolsLogging();
-        Path rules = RulesFixtures.copyOfRules(temp.resolve("rules"));
-        Files.writeString(rules.resolve("national/method-call.drl"), """
+        Path rules = rulesWithNationalFile("method-call.drl", """
                 package org.residencepermit.rules.national;
                 import org.residencepermit.model.*;
                 import org.residencepermit.model.outcome.*;
@@ -193,9 +199,7 @@ class MergedRequestPatternsTest {
     /** An analyst's mistake is reported for the DRL they wrote, not for the rewritten pattern. */
     @Test
     void compileErrorsNameTheDrlAsWritten() throws Exception {
-        RulesFixtures.quietDroolsLogging();
-        Path rules = RulesFixtures.copyOfRules(temp.resolve("rules"));
-        Files.writeString(rules.resolve("national/mistake.drl"), """
+        Path rules = rulesWithNationalFile("mistake.drl", """
                 package org.residencepermit.rules.national;
                 import org.residencepermit.model.*;
                 rule "NAT-TEST-2 unknown-field"
