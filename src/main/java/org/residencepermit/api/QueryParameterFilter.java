@@ -4,12 +4,12 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -32,8 +32,7 @@ public class QueryParameterFilter {
 
     /** After the API key check: a caller without the key learns nothing about the parameters. */
     @ServerRequestFilter(priority = Priorities.USER + 100)
-    public Optional<Response> check(ContainerRequestContext request, SimpleResourceInfo resource,
-                                    HttpServerRequest http) {
+    public Optional<Response> check(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         // As sent: the request URI of JAX-RS has the matrix parameters taken out.
         String rawPath = http.path();
         int matrix = rawPath == null ? -1 : rawPath.indexOf(';');
@@ -43,7 +42,8 @@ public class QueryParameterFilter {
             return refuse(name, "';" + decoded(parameter) + "' is a matrix parameter, which this service does "
                     + "not read; a query parameter is written ?" + decoded(parameter));
         }
-        Method method = method(resource);
+        // Quarkus REST looks the method up once per resource method and keeps it.
+        Method method = resource == null ? null : resource.getResourceMethod();
         if (method == null) {
             return Optional.empty();
         }
@@ -73,17 +73,6 @@ public class QueryParameterFilter {
             return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return text;
-        }
-    }
-
-    private static Method method(SimpleResourceInfo resource) {
-        if (resource == null || resource.getResourceClass() == null) {
-            return null;
-        }
-        try {
-            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
-        } catch (NoSuchMethodException e) {
-            return null;
         }
     }
 
