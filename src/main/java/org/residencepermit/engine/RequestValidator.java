@@ -118,7 +118,7 @@ public final class RequestValidator {
         int at = firstUnprintable(value);
         if (at >= 0) {
             throw new InvalidRequestException(path, path + " must hold printable characters only (U+"
-                    + String.format("%04X", (int) value.charAt(at)) + " at position " + at + ")");
+                    + String.format("%04X", value.codePointAt(at)) + " at position " + at + ")");
         }
     }
 

@@ -90,6 +90,11 @@ class DecisionEngineTest {
                     name);
             assertEquals("cityName", e.field());
         }
+        // A character beyond U+FFFF is named by its code point, not by the first half of its surrogate pair.
+        DecisionRequest privateUse = new DecisionRequest(LocalDate.parse("2024-04-30"), City.OTHER, "WUHAN\uDB80\uDC00",
+                null, Procedure.APPEAL, null, null, null, null, null, null, null, null, null, null, null);
+        assertTrue(assertThrows(InvalidRequestException.class, () -> engine.decide(privateUse, false)).getMessage()
+                .contains("(U+F0000 at position 5)"));
         DecisionRequest spaced = new DecisionRequest(LocalDate.parse("2024-04-30"), City.OTHER, "Wuhan City", null,
                 Procedure.APPEAL, null, null, null, null, null, null, null, null, null, null, null);
         assertEquals(Verdict.NEEDS_MORE_INFO, engine.decide(spaced, false).verdict());
