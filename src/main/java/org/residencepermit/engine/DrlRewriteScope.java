@@ -3,21 +3,28 @@ package org.residencepermit.engine;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What a rewrite of one jurisdiction's parsed DRL (one package, compiled together) must leave alone: rules that extend
  * or are extended by another rule, in any of the files (a child rule copies its parent's conditions), and files where
  * a name the rewrite relies on is not the fact model's type, so that an unresolvable or foreign type still reaches
- * Drools and its error. Shared by {@link LiftedRegimeGuards} and {@link MergedRequestPatterns}.
+ * Drools and its error. {@link #rewrite} walks the rules for {@link LiftedRegimeGuards} and
+ * {@link MergedRequestPatterns}, and refuses a rule that sets the metadata key a rewrite writes.
  */
 final class DrlRewriteScope {
+    private final Map<String, PackageDescr> filesByName;
     private final Set<String> related = new HashSet<>();
     private final Set<String> declaredTypes = new HashSet<>();
 
     DrlRewriteScope(Map<String, PackageDescr> filesByName) {
+        this.filesByName = filesByName;
         for (PackageDescr pkg : filesByName.values()) {
             pkg.getTypeDeclarations().forEach(type -> declaredTypes.add(type.getTypeName()));
             pkg.getEnumDeclarations().forEach(type -> declaredTypes.add(type.getTypeName()));
@@ -30,8 +37,32 @@ final class DrlRewriteScope {
         }
     }
 
+    /**
+     * Rewrites every rule that may be rewritten, in the files where {@code modelTypes} are the fact model's, and returns
+     * the errors: a rule that already carries {@code metadataKey} (the compiler writes it), or what {@code refusal}
+     * says of a rule (null when it has nothing to say). A refused rule is not rewritten.
+     */
+    List<CompileError> rewrite(String metadataKey, List<Class<?>> modelTypes, Function<RuleDescr, String> refusal,
+                               Consumer<RuleDescr> rewrite) {
+        List<CompileError> errors = new ArrayList<>();
+        filesByName.forEach((file, pkg) -> {
+            boolean ourTypes = usesModelTypes(pkg, modelTypes);
+            for (RuleDescr rule : pkg.getRules()) {
+                String refused = rule.getAnnotation(metadataKey) != null
+                        ? "@" + metadataKey + " is reserved (the compiler writes it)" : refusal.apply(rule);
+                if (refused != null) {
+                    errors.add(new CompileError(file, Math.max(rule.getLine(), 0),
+                            "rule \"" + rule.getName() + "\": " + refused));
+                } else if (ourTypes && mayRewrite(rule)) {
+                    rewrite.accept(rule);
+                }
+            }
+        });
+        return errors;
+    }
+
     /** Whether the rule may be rewritten: not a query, and neither extending nor extended. */
-    boolean mayRewrite(RuleDescr rule) {
+    private boolean mayRewrite(RuleDescr rule) {
         return !related.contains(rule.getName()) && !rule.isQuery();
     }
 
@@ -39,7 +70,7 @@ final class DrlRewriteScope {
      * Whether each type's simple name means the fact model's class in this file: imported by name or by the model's
      * wildcard, no other class of that name imported, and no type of that name declared in the package.
      */
-    boolean usesModelTypes(PackageDescr pkg, Class<?>... types) {
+    private boolean usesModelTypes(PackageDescr pkg, List<Class<?>> types) {
         for (Class<?> type : types) {
             if (declaredTypes.contains(type.getSimpleName()) || !imports(pkg, type)) {
                 return false;

@@ -53,24 +53,11 @@ final class LiftedRegimeGuards {
      * Drools and its error.
      */
     static List<CompileError> lift(Map<String, PackageDescr> filesByName) {
-        DrlRewriteScope scope = new DrlRewriteScope(filesByName);
-        List<CompileError> errors = new ArrayList<>();
-        filesByName.forEach((file, pkg) -> {
-            boolean ourTypes = scope.usesModelTypes(pkg, Regime.class, Topic.class);
-            for (RuleDescr rule : pkg.getRules()) {
-                if (rule.getAnnotation(METADATA_KEY) != null) {
-                    errors.add(new CompileError(file, Math.max(rule.getLine(), 0), "rule \"" + rule.getName() + "\": @"
-                            + METADATA_KEY + " is reserved (the compiler writes it)"));
-                } else if (String.valueOf(rule.getConsequence()).contains("new Regime(")) {
-                    // Guards, lifted or not, rest on the regime facts being the engine's, fixed per jurisdiction.
-                    errors.add(new CompileError(file, Math.max(rule.getLine(), 0), "rule \"" + rule.getName()
-                            + "\": rules must not insert Regime facts (jurisdiction.yaml's overrides decide them)"));
-                } else if (ourTypes && scope.mayRewrite(rule)) {
-                    lift(rule);
-                }
-            }
-        });
-        return errors;
+        return new DrlRewriteScope(filesByName).rewrite(METADATA_KEY, List.of(Regime.class, Topic.class),
+                // Guards, lifted or not, rest on the regime facts being the engine's, fixed per jurisdiction.
+                rule -> String.valueOf(rule.getConsequence()).contains("new Regime(")
+                        ? "rules must not insert Regime facts (jurisdiction.yaml's overrides decide them)" : null,
+                LiftedRegimeGuards::lift);
     }
 
     private static void lift(RuleDescr rule) {

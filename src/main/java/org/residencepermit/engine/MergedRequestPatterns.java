@@ -46,20 +46,8 @@ final class MergedRequestPatterns {
      * rewritten.
      */
     static List<CompileError> merge(Map<String, PackageDescr> filesByName) {
-        DrlRewriteScope scope = new DrlRewriteScope(filesByName);
-        List<CompileError> errors = new ArrayList<>();
-        filesByName.forEach((file, pkg) -> {
-            boolean ourTypes = scope.usesModelTypes(pkg, DecisionRequest.class, Derived.class);
-            for (RuleDescr rule : pkg.getRules()) {
-                if (rule.getAnnotation(METADATA_KEY) != null) {
-                    errors.add(new CompileError(file, Math.max(rule.getLine(), 0), "rule \"" + rule.getName() + "\": @"
-                            + METADATA_KEY + " is reserved (the compiler writes it)"));
-                } else if (ourTypes && scope.mayRewrite(rule)) {
-                    merge(rule);
-                }
-            }
-        });
-        return errors;
+        return new DrlRewriteScope(filesByName).rewrite(METADATA_KEY, List.of(DecisionRequest.class, Derived.class),
+                rule -> null, MergedRequestPatterns::merge);
     }
 
     private static void merge(RuleDescr rule) {
